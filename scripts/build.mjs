@@ -1,0 +1,16 @@
+// Builds dist/ from src/: compiles TypeScript, then copies the data files the code reads at run
+// time (generated service specs). Run by `npm ci` through the `prepare` script.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], {
+  stdio: 'inherit',
+});
+const generated = join(root, 'src/specs/generated');
+if (existsSync(generated)) {
+  cpSync(generated, join(root, 'dist/specs/generated'), { recursive: true, filter: (path) => !path.endsWith('.ts') });
+}

@@ -1,0 +1,93 @@
+import type { Cursor } from '../graph/cursor.js';
+import type { ResourceGraph } from '../graph/graph.js';
+import type { Resource } from '../graph/resource.js';
+import type { Span } from '../graph/source.js';
+import type { ReferenceValue } from '../graph/value.js';
+import type { SpecRegistry } from '../specs/registry.js';
+import type { Severity } from './finding.js';
+
+export type RuleCategory =
+  | 'schema'
+  | 'reference'
+  | 'codec'
+  | 'ladder'
+  | 'gop'
+  | 'audio'
+  | 'multiplex'
+  | 'packaging'
+  | 'redundancy'
+  | 'security'
+  | 'kinesis-video'
+  | 'mediaconvert';
+
+export interface RuleReference {
+  title: string;
+  url?: string;
+}
+
+export interface RuleMeta<MessageId extends string = string> {
+  /** Stable id, `<category>/<name>` (`schema/invalid-enum`). Never reused for another check. */
+  id: string;
+  category: RuleCategory;
+  severity: Severity;
+  /** One line, shown in `--list-rules` and as the SARIF short description. */
+  description: string;
+  /** What the rule checks, in a paragraph (docs "What it does", SARIF full description). */
+  details: string;
+  /** Why it matters (docs "Why it matters"). */
+  rationale: string;
+  /** Message templates with `{{placeholders}}`, keyed by message id. */
+  messages: Record<MessageId, string>;
+  /** Canonical resource types the rule inspects; `*` for every media type. */
+  appliesTo: readonly string[] | '*';
+  references: readonly RuleReference[];
+  /** Ids of the domain-brief facts the rule implements (`ML-017`). */
+  sources?: readonly string[];
+  /** CVSS-like 0.0–10.0 score for security rules (SARIF `security-severity`). */
+  securitySeverity?: number;
+}
+
+export interface ReportDescriptor<MessageId extends string> {
+  /** Where the finding is: the value (or, for an absent value, its parent) under the cursor. */
+  at: Cursor;
+  /** Point at the key rather than the value (unknown property). */
+  target?: 'value' | 'key';
+  messageId: MessageId;
+  data?: Record<string, string | number>;
+  /** Extra places to show with the finding. */
+  related?: Array<{ message: string; span: Span }>;
+}
+
+export interface RuleContext<MessageId extends string = string> {
+  readonly graph: ResourceGraph;
+  readonly specs: SpecRegistry;
+  report(descriptor: ReportDescriptor<MessageId>): void;
+  /** Resources of a canonical type. */
+  resources(type: string): readonly Resource[];
+  /** The resource a reference points at, in the scope of `from`. */
+  resolve(reference: ReferenceValue, from: Resource): Resource | undefined;
+}
+
+export interface Rule<MessageId extends string = string> {
+  meta: RuleMeta<MessageId>;
+  check(context: RuleContext<MessageId>): void;
+}
+
+/** Declares a rule. The docs URL is derived from the id, so every rule links to its page. */
+export function defineRule<MessageId extends string>(rule: Rule<MessageId>): Rule<MessageId> {
+  return rule;
+}
+
+export const repositoryUrl = 'https://github.com/media-lint/media-lint';
+
+export function docsUrl(ruleId: string): string {
+  return `${repositoryUrl}/blob/main/rules-docs/${ruleId}.md`;
+}
+
+/** Fills `{{name}}` placeholders. */
+export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, key: string) => {
+    const value = data?.[key];
+    return value === undefined ? match : String(value);
+  });
+}

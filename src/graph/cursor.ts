@@ -1,0 +1,160 @@
+import type { Resource } from './resource.js';
+import type { Span } from './source.js';
+import { asBoolean, asNumber, asString, getProperty, type Property, type ReferenceValue, type Value } from './value.js';
+
+export type PathSegment = string | number;
+
+/**
+ * A position in a resource's value tree: the resource, the canonical path from its properties, and
+ * the value there (undefined when absent or unreachable). Rules navigate with `get` and `items` and
+ * read with `number`, `string`, `boolean`, which return undefined unless the value is known, so an
+ * unresolved value can never produce a finding by accident.
+ */
+export class Cursor {
+  private constructor(
+    readonly resource: Resource,
+    readonly path: readonly PathSegment[],
+    /** Source spellings of the path segments, for messages (`EncoderSettings`, `0`). */
+    readonly sourcePath: readonly PathSegment[],
+    readonly value: Value | undefined,
+    /** The property that holds this value, when the value is an object member. */
+    readonly property: Property | undefined,
+    readonly parent: Cursor | undefined,
+  ) {}
+
+  static root(resource: Resource): Cursor {
+    return new Cursor(resource, [], [], resource.properties, undefined, undefined);
+  }
+
+  /** The member `name` (canonical) of an object value. */
+  get(name: string): Cursor {
+    const property = this.value?.kind === 'object' ? getProperty(this.value, name) : undefined;
+    return new Cursor(
+      this.resource,
+      [...this.path, name],
+      [...this.sourcePath, property?.sourceName ?? name],
+      property?.value,
+      property,
+      this,
+    );
+  }
+
+  /** Follows a path of member names and list indexes. */
+  at(...path: PathSegment[]): Cursor {
+    let cursor: Cursor = this;
+    for (const segment of path) cursor = typeof segment === 'number' ? cursor.item(segment) : cursor.get(segment);
+    return cursor;
+  }
+
+  item(index: number): Cursor {
+    const item = this.value?.kind === 'list' ? this.value.items[index] : undefined;
+    return new Cursor(this.resource, [...this.path, index], [...this.sourcePath, index], item, undefined, this);
+  }
+
+  /** The items of a known list (empty for anything else). */
+  items(): Cursor[] {
+    if (this.value?.kind !== 'list') return [];
+    return this.value.items.map((_, index) => this.item(index));
+  }
+
+  /** The members of a known object (empty for anything else). */
+  entries(): Cursor[] {
+    if (this.value?.kind !== 'object') return [];
+    return this.value.properties.map((property) => this.get(property.name));
+  }
+
+  /** True when the value is certainly absent: every ancestor is a known, closed object or list. */
+  get isMissing(): boolean {
+    if (this.value !== undefined) return false;
+    const parentValue = this.parent?.value;
+    if (parentValue === undefined) return this.parent?.isMissing ?? false;
+    if (parentValue.kind === 'object') return !parentValue.open;
+    if (parentValue.kind === 'list') return !parentValue.open;
+    return false;
+  }
+
+  get exists(): boolean {
+    return this.value !== undefined;
+  }
+
+  /** True when the value is present and fully known all the way down. */
+  get isKnown(): boolean {
+    return this.value?.kind === 'known';
+  }
+
+  number(): number | undefined {
+    return asNumber(this.value);
+  }
+
+  string(): string | undefined {
+    return asString(this.value);
+  }
+
+  boolean(): boolean | undefined {
+    return asBoolean(this.value);
+  }
+
+  /** Known string items of a list (undefined if the list or any item is not known). */
+  strings(): string[] | undefined {
+    if (this.value?.kind !== 'list' || this.value.open) return undefined;
+    const result: string[] = [];
+    for (const item of this.value.items) {
+      const text = asString(item);
+      if (text === undefined) return undefined;
+      result.push(text);
+    }
+    return result;
+  }
+
+  reference(): ReferenceValue | undefined {
+    return this.value?.kind === 'reference' ? this.value : undefined;
+  }
+
+  /** The resource this value references in the same scope, if it is a reference that resolves. */
+  referencedResource(lookup: (reference: ReferenceValue, from: Resource) => Resource | undefined): Resource | undefined {
+    const reference = this.reference();
+    return reference ? lookup(reference, this.resource) : undefined;
+  }
+
+  /** Where a finding about this value points: the value, else the nearest present ancestor's key
+   * (for an absent member), else the resource name. */
+  span(): Span {
+    if (this.value !== undefined && this.parent !== undefined) return this.value.span;
+    return this.anchorSpan();
+  }
+
+  /** The span of the key holding this value, or of the value itself for list items. */
+  keySpan(): Span {
+    if (this.property) return this.property.keySpan;
+    return this.span();
+  }
+
+  private anchorSpan(): Span {
+    let cursor: Cursor | undefined = this.parent;
+    while (cursor && cursor.parent) {
+      if (cursor.property) return cursor.property.keySpan;
+      if (cursor.value !== undefined && cursor.path.length > 0) return cursor.value.span;
+      cursor = cursor.parent;
+    }
+    return this.resource.nameSpan;
+  }
+
+  /** `encoder_settings.video_descriptions[0].width` */
+  pathString(): string {
+    return formatPath(this.path);
+  }
+
+  /** The same path in the source's spelling: `EncoderSettings.VideoDescriptions[0].Width`. */
+  sourcePathString(): string {
+    return formatPath(this.sourcePath);
+  }
+}
+
+export function formatPath(path: readonly PathSegment[]): string {
+  let result = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') result += `[${segment}]`;
+    else result += result.length === 0 ? segment : `.${segment}`;
+  }
+  return result;
+}

@@ -1,0 +1,53 @@
+import type { Severity } from '../engine/finding.js';
+import type { Scope } from '../graph/resource.js';
+import type { SourceText, Span } from '../graph/source.js';
+
+/**
+ * A problem the loader found before any rule ran: a file that cannot be parsed (`parse-error`),
+ * read or decoded (`file-error`), or a construct the front-end does not follow (`not-followed`).
+ */
+export interface LoadDiagnostic {
+  ruleId: 'parse-error' | 'file-error' | 'not-followed';
+  severity: Severity;
+  message: string;
+  span: Span;
+}
+
+/** One input file, read and decoded. */
+export interface InputFile {
+  /** Path as reported in findings (relative to the working directory when inside it). */
+  path: string;
+  /** Absolute path. */
+  absolutePath: string;
+  source: SourceText;
+}
+
+export interface LoadResult {
+  scopes: Scope[];
+  diagnostics: LoadDiagnostic[];
+  /** Source texts by reported path, for code frames. */
+  sources: Map<string, SourceText>;
+  /** Files this front-end looked at and decided are not for it (package.json, Kubernetes
+   * manifests): skipped silently. */
+  skipped: string[];
+}
+
+/**
+ * A front-end turns the files of one input format into scopes of the common resource graph.
+ * It never decides what is wrong; it reports only what stops it from reading the input.
+ */
+export interface FrontEnd {
+  readonly id: string;
+  /** Whether this front-end reads files with this name (by extension or name). */
+  claims(path: string): boolean;
+  load(files: InputFile[], options: LoadOptions): Promise<LoadResult> | LoadResult;
+}
+
+export interface LoadOptions {
+  /** Working directory, for making paths relative. */
+  cwd: string;
+}
+
+export function emptyLoadResult(): LoadResult {
+  return { scopes: [], diagnostics: [], sources: new Map(), skipped: [] };
+}
