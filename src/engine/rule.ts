@@ -50,6 +50,8 @@ export interface RuleMeta<MessageId extends string = string> {
 export interface ReportDescriptor<MessageId extends string> {
   /** Where the finding is: the value (or, for an absent value, its parent) under the cursor. */
   at: Cursor;
+  /** A more precise place inside the value at the cursor (a part of a partially known string). */
+  span?: Span;
   /** Point at the key rather than the value (unknown property). */
   target?: 'value' | 'key';
   messageId: MessageId;
