@@ -86,7 +86,7 @@ Rule documentation: ${docsUrl('<rule-id>')}`,
 }
 
 /** Runs the command line; returns the process exit code. Never throws. */
-export async function main(argv: readonly string[], io: { stdout: (text: string) => void; stderr: (text: string) => void } = defaultIo, cwd = process.cwd()): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = defaultIo, cwd = process.cwd()): Promise<number> {
   const program = buildProgram();
   program.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   try {
@@ -112,12 +112,17 @@ export async function main(argv: readonly string[], io: { stdout: (text: string)
   }
 }
 
-const defaultIo = {
-  stdout: (text: string) => process.stdout.write(text),
-  stderr: (text: string) => process.stderr.write(text),
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
 };
 
-async function run(paths: string[], options: CliOptions, io: typeof defaultIo, cwd: string): Promise<number> {
+async function run(paths: string[], options: CliOptions, io: CliIo, cwd: string): Promise<number> {
   const knownIds = [...allRules.map((rule) => rule.meta.id)];
   for (const id of [...options.rule, ...options.disableRule]) {
     if (!knownIds.includes(id)) {
@@ -152,7 +157,7 @@ function exitCode(findings: readonly Finding[], maxWarnings: number, internalErr
   return exitCodes.clean;
 }
 
-function emit(text: string, options: CliOptions, io: typeof defaultIo, cwd: string): void {
+function emit(text: string, options: CliOptions, io: CliIo, cwd: string): void {
   if (options.output) writeFileSync(resolve(cwd, options.output), text);
   else io.stdout(text);
 }

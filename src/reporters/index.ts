@@ -1,0 +1,53 @@
+import type { LintReport } from '../engine/report.js';
+import { formatJson } from './json.js';
+import { formatSarif } from './sarif.js';
+import { formatText } from './text.js';
+
+export type ReportFormat = 'text' | 'json' | 'sarif';
+
+export const reportFormats: readonly ReportFormat[] = ['text', 'json', 'sarif'];
+
+export interface FormatOptions {
+  /** ANSI colours in the text format (ignored by json and sarif). */
+  color?: boolean;
+}
+
+/** Renders a report. Every format ends with a newline; json and sarif are byte-identical for the same report. */
+export function formatReport(report: LintReport, format: ReportFormat, options: FormatOptions = {}): string {
+  switch (format) {
+    case 'text':
+      return formatText(report, { color: options.color === true });
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+  }
+}
+
+export { formatText, codeFrame, TEXT_MAX_WIDTH, type TextOptions } from './text.js';
+export { formatJson, toJsonReport } from './json.js';
+export {
+  JSON_REPORT_SCHEMA_VERSION,
+  jsonReportSchema,
+  jsonFindingSchema,
+  jsonReportSchemaId,
+  reportJsonSchema,
+  type JsonReport,
+  type JsonFinding,
+} from './json-schema.js';
+export {
+  formatSarif,
+  toSarif,
+  ruleName,
+  sarifLevel,
+  artifactLocation,
+  srcRootUri,
+  SARIF_SCHEMA_URI,
+  SRCROOT,
+  FINGERPRINT_KEY,
+  type SarifLog,
+  type SarifResult,
+  type SarifReportingDescriptor,
+  type SarifLevel,
+} from './sarif.js';
+export { countSeverities, orderedFindings, type SeverityCounts } from './summary.js';
