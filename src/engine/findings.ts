@@ -6,14 +6,22 @@ import { formatMessage, type ReportDescriptor, type RuleMeta } from './rule.js';
 
 /** Builds the finding for a rule's report: location, resource, paths, fingerprint. */
 export function findingFromReport(meta: RuleMeta, descriptor: ReportDescriptor<string>, severity: Severity): Finding {
-  const { at } = descriptor;
-  const span = descriptor.span ?? (descriptor.target === 'key' ? at.keySpan() : at.span());
   const template = meta.messages[descriptor.messageId];
   const message = formatMessage(template ?? descriptor.messageId, descriptor.data);
-  const resource = at.resource;
-  const related: Finding['related'] = [];
-  for (const use of at.value?.via ?? []) related.push({ message: 'value used here', ...spanFields(use) });
+  const related: NonNullable<Finding['related']> = [];
   for (const extra of descriptor.related ?? []) related.push({ message: extra.message, ...spanFields(extra.span) });
+
+  if (descriptor.at === undefined) {
+    const finding: Finding = { ruleId: meta.id, severity, message, messageId: descriptor.messageId, ...spanFields(descriptor.span), fingerprint: '' };
+    if (related.length > 0) finding.related = related;
+    finding.fingerprint = fingerprint([meta.id, descriptor.scope.id, descriptor.messageId, stableData(descriptor.data)]);
+    return finding;
+  }
+
+  const { at } = descriptor;
+  const span = descriptor.span ?? (descriptor.target === 'key' ? at.keySpan() : at.span());
+  const resource = at.resource;
+  for (const use of at.value?.via ?? []) related.unshift({ message: 'value used here', ...spanFields(use) });
   const finding: Finding = {
     ruleId: meta.id,
     severity,

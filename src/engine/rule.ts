@@ -1,6 +1,6 @@
 import type { Cursor } from '../graph/cursor.js';
 import type { ResourceGraph } from '../graph/graph.js';
-import type { Resource } from '../graph/resource.js';
+import type { Resource, Scope } from '../graph/resource.js';
 import type { Span } from '../graph/source.js';
 import type { ReferenceValue } from '../graph/value.js';
 import type { SpecRegistry } from '../specs/registry.js';
@@ -47,17 +47,30 @@ export interface RuleMeta<MessageId extends string = string> {
   securitySeverity?: number;
 }
 
-export interface ReportDescriptor<MessageId extends string> {
+export type ReportDescriptor<MessageId extends string> = CursorReport<MessageId> | ScopeReport<MessageId>;
+
+interface ReportBase<MessageId extends string> {
+  messageId: MessageId;
+  data?: Record<string, string | number>;
+  /** Extra places to show with the finding. */
+  related?: Array<{ message: string; span: Span }>;
+}
+
+/** A finding about a resource's value. */
+export interface CursorReport<MessageId extends string> extends ReportBase<MessageId> {
   /** Where the finding is: the value (or, for an absent value, its parent) under the cursor. */
   at: Cursor;
   /** A more precise place inside the value at the cursor (a part of a partially known string). */
   span?: Span;
   /** Point at the key rather than the value (unknown property). */
   target?: 'value' | 'key';
-  messageId: MessageId;
-  data?: Record<string, string | number>;
-  /** Extra places to show with the finding. */
-  related?: Array<{ message: string; span: Span }>;
+}
+
+/** A finding outside any resource: in a template's outputs. */
+export interface ScopeReport<MessageId extends string> extends ReportBase<MessageId> {
+  at?: undefined;
+  scope: Scope;
+  span: Span;
 }
 
 export interface RuleContext<MessageId extends string = string> {

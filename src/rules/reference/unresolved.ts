@@ -1,7 +1,8 @@
 import { defineRule } from '../../engine/rule.js';
 import { Cursor } from '../../graph/cursor.js';
 import { forEachDescendant } from '../../graph/traverse.js';
-import type { ReferenceValue } from '../../graph/value.js';
+import type { Scope, SourceFormat } from '../../graph/resource.js';
+import type { ReferenceValue, Value } from '../../graph/value.js';
 import { closestMatch } from '../support/suggest.js';
 import { scopeNoun, suggestTarget } from '../support/references.js';
 import { isTypedSlot } from '../support/typed-references.js';
@@ -30,40 +31,61 @@ export default defineRule({
     ],
   },
   check(context) {
+    type Report = (messageId: 'unresolved' | 'unresolvedSuggestion' | 'unknownAttribute' | 'unknownAttributeNoSuggestion', data: Record<string, string>) => void;
+
+    const checkReference = (reference: ReferenceValue, scope: Scope, format: SourceFormat, report: Report) => {
+      const target = context.graph.lookup(scope, reference.target);
+      if (!target) {
+        const suggestion = suggestTarget(scope, reference.target);
+        const data = { expression: reference.expression, target: reference.target, scope: scopeNoun(scope) };
+        report(suggestion ? 'unresolvedSuggestion' : 'unresolved', suggestion ? { ...data, suggestion } : data);
+        return;
+      }
+      if (reference.attribute === undefined || (format !== 'cloudformation' && format !== 'cdk')) return;
+      const attributes = target.isMediaType ? context.specs.resource(target.type)?.attributes : undefined;
+      if (!attributes || attributes.length === 0) return;
+      const attribute = reference.attribute.split('.')[0]!;
+      if (attributes.includes(attribute)) return;
+      const suggestion = closestMatch(attribute, attributes);
+      const data = { expression: reference.expression, attribute, type: target.type };
+      report(suggestion ? 'unknownAttribute' : 'unknownAttributeNoSuggestion', suggestion ? { ...data, suggestion } : { ...data, attributes: attributes.join(', ') });
+    };
+
     for (const resource of context.graph.resources) {
       forEachDescendant(Cursor.root(resource), (cursor) => {
         const value = cursor.value;
-        if (!value) return;
-        const references: Array<{ reference: ReferenceValue; inTemplate: boolean }> = [];
-        if (value.kind === 'reference') references.push({ reference: value, inTemplate: false });
-        else if (value.kind === 'template') {
-          for (const part of value.parts) if (typeof part !== 'string' && part.kind === 'reference') references.push({ reference: part, inTemplate: true });
-        }
-        for (const { reference, inTemplate } of references) {
-          if (!inTemplate && isTypedSlot(cursor)) continue;
-          const span = inTemplate ? reference.span : undefined;
-          const target = context.resolve(reference, resource);
-          if (!target) {
-            const suggestion = suggestTarget(resource.scope, reference.target);
-            const data = { expression: reference.expression, target: reference.target, scope: scopeNoun(resource.scope) };
-            context.report({ at: cursor, ...(span ? { span } : {}), messageId: suggestion ? 'unresolvedSuggestion' : 'unresolved', data: suggestion ? { ...data, suggestion } : data });
-            continue;
+        if (value?.kind === 'reference') {
+          if (isTypedSlot(cursor)) return;
+          checkReference(value, resource.scope, resource.format, (messageId, data) => context.report({ at: cursor, messageId, data }));
+        } else if (value?.kind === 'template') {
+          for (const part of value.parts) {
+            if (typeof part === 'string' || part.kind !== 'reference') continue;
+            checkReference(part, resource.scope, resource.format, (messageId, data) => context.report({ at: cursor, span: part.span, messageId, data }));
           }
-          if (reference.attribute === undefined || (resource.format !== 'cloudformation' && resource.format !== 'cdk')) continue;
-          const attributes = target.isMediaType ? context.specs.resource(target.type)?.attributes : undefined;
-          if (!attributes || attributes.length === 0) continue;
-          const attribute = reference.attribute.split('.')[0]!;
-          if (attributes.includes(attribute)) continue;
-          const suggestion = closestMatch(attribute, attributes);
-          const data = { expression: reference.expression, attribute, type: target.type };
-          context.report({
-            at: cursor,
-            ...(span ? { span } : {}),
-            messageId: suggestion ? 'unknownAttribute' : 'unknownAttributeNoSuggestion',
-            data: suggestion ? { ...data, suggestion } : { ...data, attributes: attributes.join(', ') },
-          });
         }
       });
     }
+
+    for (const scope of context.graph.scopes) {
+      for (const output of scope.outputs) {
+        for (const reference of referencesIn(output.value)) {
+          checkReference(reference, scope, scope.format, (messageId, data) => context.report({ scope, span: reference.span, messageId, data }));
+        }
+      }
+    }
   },
 });
+
+/** Every reference in a value tree, including those inside partially known strings. */
+function referencesIn(root: Value): ReferenceValue[] {
+  const found: ReferenceValue[] = [];
+  const stack: Value[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop()!;
+    if (value.kind === 'reference') found.push(value);
+    else if (value.kind === 'object') for (const property of value.properties) stack.push(property.value);
+    else if (value.kind === 'list') stack.push(...value.items);
+    else if (value.kind === 'template') for (const part of value.parts) if (typeof part !== 'string') stack.push(part);
+  }
+  return found.sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
