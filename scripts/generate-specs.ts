@@ -98,6 +98,7 @@ export async function generateSpecsWithStats(db?: SpecDatabase): Promise<Generat
       inputs: Object.fromEntries(inputs.map((name) => [name, installedVersion(name)])),
       service,
       resources: sortByKey(resources),
+      cloudFormationTypes: cloudFormationTypesOf(database, Object.keys(resources)),
       enums: sortByKey(enums.table),
     };
   }
@@ -144,6 +145,18 @@ class ServiceEnums implements EnumTable {
     this.table[key] = values;
     return key;
   }
+}
+
+/** Every CloudFormation type in the namespaces of these resource types, media or not
+ * (`AWS::MediaLive::SignalMap`), so a rule can tell a misspelt type from a real one media-lint does
+ * not model. */
+function cloudFormationTypesOf(database: SpecDatabase, canonicalTypes: string[]): string[] {
+  const namespaces = new Set(canonicalTypes.map((type) => type.split('::').slice(0, 2).join('::') + '::'));
+  return database
+    .all('resource')
+    .map((resource) => resource.cloudFormationType)
+    .filter((type) => [...namespaces].some((namespace) => type.startsWith(namespace)))
+    .sort();
 }
 
 function sortByKey<T>(record: Record<string, T>): Record<string, T> {

@@ -14,6 +14,7 @@ export function serialize(file: ServiceSpecFile): string {
     ['inputs', record(file.inputs, (value) => [JSON.stringify(value)])],
     ['service', [JSON.stringify(file.service)]],
     ['resources', record(file.resources, resource)],
+    ['cloudFormationTypes', [compact(file.cloudFormationTypes)]],
     ['enums', record(file.enums, (values) => [compact(values)])],
   ];
   lines.push(...fields(top, '  '));

@@ -72,7 +72,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
     sources.set(path, outcome.source);
     const list = filesByFrontEnd.get(frontEnd);
-    const input: InputFile = { path, absolutePath: discovered.absolutePath, source: outcome.source };
+    const input: InputFile = { path, absolutePath: discovered.absolutePath, source: outcome.source, explicit: discovered.explicit };
     if (list) list.push(input);
     else filesByFrontEnd.set(frontEnd, [input]);
   }

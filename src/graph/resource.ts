@@ -53,6 +53,8 @@ export interface Resource {
   span: Span;
   /** The logical name / resource label, where findings about the whole resource point. */
   nameSpan: Span;
+  /** The type as written (`Type: AWS::MediaLive::Channel`, the `"aws_medialive_channel"` label). */
+  typeSpan?: Span;
   properties: ObjectValue;
   /** CDK construct path from `aws:cdk:path` metadata (`LiveStack/Channel/Resource`). */
   constructPath?: string;

@@ -20,6 +20,10 @@ export interface InputFile {
   /** Absolute path. */
   absolutePath: string;
   source: SourceText;
+  /** True when the user named this file; false when it was found by walking a directory or a glob.
+   * A front-end may skip a discovered file that fails to parse and does not look like its format
+   * (a Helm chart's `templates/*.yaml`), but must report an explicitly named one. */
+  explicit: boolean;
 }
 
 export interface LoadResult {

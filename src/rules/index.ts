@@ -11,6 +11,7 @@ import schemaInvalidType from './schema/invalid-type.js';
 import schemaMissingRequired from './schema/missing-required.js';
 import schemaOutOfRange from './schema/out-of-range.js';
 import schemaUnknownProperty from './schema/unknown-property.js';
+import schemaUnknownResourceType from './schema/unknown-resource-type.js';
 
 /** Every rule, in id order. */
 export const allRules: readonly Rule[] = [
@@ -24,4 +25,5 @@ export const allRules: readonly Rule[] = [
   schemaMissingRequired,
   schemaOutOfRange,
   schemaUnknownProperty,
+  schemaUnknownResourceType,
 ] as readonly Rule[];

@@ -62,6 +62,9 @@ export interface ServiceSpecFile {
   /** `medialive`, `mediapackage`, `mediapackagev2`, `mediaconvert`, `kinesisvideo`. */
   service: string;
   resources: Record<string, ResourceSpec>;
+  /** Every CloudFormation type of the service's namespace, including those media-lint does not
+   * model, to tell a misspelt type from a real one. */
+  cloudFormationTypes: string[];
   /** Enum values by name (SDK enum name, or `<ResourceType>/<Shape>.<Member>` for values only the
    * CloudFormation schema lists). */
   enums: Record<string, string[]>;

@@ -13,7 +13,7 @@ const CFN = 'fixtures/cloudformation/parser';
 const CDK = 'fixtures/cdk/parser';
 
 function input(path: string, text?: string): InputFile {
-  return { path, absolutePath: resolve(cwd, path), source: new SourceText(path, text ?? readFileSync(resolve(cwd, path), 'utf8')) };
+  return { path, absolutePath: resolve(cwd, path), source: new SourceText(path, text ?? readFileSync(resolve(cwd, path), "utf8")), explicit: true };
 }
 
 function load(...files: InputFile[]): LoadResult {

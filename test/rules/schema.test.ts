@@ -94,3 +94,16 @@ describe('unknown values', () => {
     expect(await fixtureFindings('cloudformation/unknown-values.yaml')).toEqual([]);
   });
 });
+
+describe('schema/unknown-resource-type', () => {
+  it('reports misspelt media resource types with the closest real one', async () => {
+    expect(await fixtureFindings('cloudformation/schema/unknown-resource-type/fail.yaml', 'schema/unknown-resource-type')).toEqual([
+      { ruleId: 'schema/unknown-resource-type', line: 4, column: 11, message: "Unknown resource type 'AWS::MediaLive::Chanel'; did you mean 'AWS::MediaLive::Channel'?" },
+      { ruleId: 'schema/unknown-resource-type', line: 8, column: 11, message: "Unknown resource type 'AWS::Kinesisvideo::Stream'; did you mean 'AWS::KinesisVideo::Stream'?" },
+    ]);
+  });
+
+  it('accepts real types, including those media-lint does not model', async () => {
+    expect(await fixtureFindings('cloudformation/schema/unknown-resource-type/pass.yaml', 'schema/unknown-resource-type')).toEqual([]);
+  });
+});

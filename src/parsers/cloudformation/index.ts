@@ -63,6 +63,11 @@ function parseFile(source: SourceText): SyntaxOutcome {
   return outcome;
 }
 
+/** Whether a file that failed to parse was probably meant to be a CloudFormation template. */
+export function looksLikeTemplate(text: string): boolean {
+  return /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?(AWS|Custom)::[A-Za-z0-9]+::/.test(text);
+}
+
 function reportedPath(absolutePath: string, cwd: string): string {
   const relative = path.relative(cwd, absolutePath);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolutePath;
@@ -101,7 +106,7 @@ class Loader {
         this.result.skipped.push(file.path);
         continue;
       }
-      this.guard(file.source, () => this.template(file.source));
+      this.guard(file.source, () => this.template(file.source, undefined, file.explicit));
     }
     return this.result;
   }
@@ -162,9 +167,13 @@ class Loader {
     return this.diskSources.get(absolutePath);
   }
 
-  private template(source: SourceText, options?: TemplateOptions): void {
+  private template(source: SourceText, options?: TemplateOptions, explicit = true): void {
     const outcome = parseFile(source);
     if (outcome.status === 'not-template') {
+      this.result.skipped.push(source.file);
+    } else if (outcome.status === 'error' && !explicit && !looksLikeTemplate(source.text)) {
+      // Found while walking a directory, unparseable, and nothing suggests a template (a Helm
+      // chart, a JSON file with comments): not ours to report.
       this.result.skipped.push(source.file);
     } else if (outcome.status === 'error') {
       this.diagnostic('parse-error', outcome.message, source.span(outcome.start, outcome.end), source);

@@ -69,8 +69,9 @@ export function buildScope(root: RawMap, source: SourceText, options: TemplateOp
   let hasCdkPath = false;
   for (const entry of asMap(mapGet(root, 'Resources'))?.entries ?? []) {
     const body = asMap(entry.value);
-    const sourceType = literal(body ? mapGet(body, 'Type') : undefined);
-    if (!body || sourceType === undefined) continue;
+    const typeNode = body ? mapGet(body, 'Type') : undefined;
+    const sourceType = literal(typeNode);
+    if (!body || sourceType === undefined || typeNode === undefined) continue;
     const info = lookupResourceType(sourceType);
     // A resource written as an alias (`Channel: *base`) ends at the alias, not at the anchored node.
     const span = reader.span(entry.keyStart, entry.value.alias?.end ?? entry.value.end);
@@ -86,6 +87,7 @@ export function buildScope(root: RawMap, source: SourceText, options: TemplateOp
       file,
       span,
       nameSpan: reader.span(entry.keyStart, entry.keyEnd),
+      typeSpan: reader.span(typeNode.start, typeNode.end),
       properties: readProperties(body, reader, span),
       source,
     };

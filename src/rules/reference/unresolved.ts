@@ -35,6 +35,9 @@ export default defineRule({
 
     const checkReference = (reference: ReferenceValue, scope: Scope, format: SourceFormat, report: Report) => {
       const target = context.graph.lookup(scope, reference.target);
+      // A front-end leaves a reference to a declared parameter or variable resolved; one that it
+      // could not find stays a reference, so a declared name here is one the front-end chose to keep.
+      if (!target && scope.parameters.has(reference.target)) return;
       if (!target) {
         const suggestion = suggestTarget(scope, reference.target);
         const data = { expression: reference.expression, target: reference.target, scope: scopeNoun(scope) };
