@@ -363,7 +363,7 @@ describe('intrinsic edge cases', () => {
     loadOne('edge.yaml', `AWSTemplateFormatVersion: "2010-09-09"\n${extra}Resources:\n  R:\n    Type: Custom::R\n    Properties:\n${properties}`).resources[0]!;
 
   it('parses Fn::Sub strings', () => {
-    expect(parseSubString('a-${B}-${!C}-${D.E}')).toEqual(['a-', { variable: 'B' }, '-${C}-', { variable: 'D.E' }]);
+    expect(parseSubString('a-${B}-${!C}-${D.E}')).toEqual(['a-', { variable: 'B', start: 2, end: 6 }, '-${C}-', { variable: 'D.E', start: 13, end: 19 }]);
     expect(parseSubString('no vars')).toEqual(['no vars']);
     expect(parseSubString('open ${ end')).toEqual(['open ${ end']);
   });

@@ -10,7 +10,7 @@ describe('reference/unresolved', () => {
         column: 11,
         message: "!Ref ContributionSecurityGrup refers to 'ContributionSecurityGrup', which is not defined in this template; did you mean 'ContributionSecurityGroup'?",
       },
-      { ruleId: 'reference/unresolved', line: 67, column: 13, message: "${RecordingNam} refers to 'RecordingNam', which is not defined in this template; did you mean 'RecordingName'?" },
+      { ruleId: 'reference/unresolved', line: 67, column: 37, message: "${RecordingNam} refers to 'RecordingNam', which is not defined in this template; did you mean 'RecordingName'?" },
       { ruleId: 'reference/unresolved', line: 73, column: 12, message: "!GetAtt LiveChannel.Arnn reads 'Arnn', which AWS::MediaLive::Channel does not have; did you mean 'Arn'?" },
     ]);
   });

@@ -232,9 +232,11 @@ export class ValueReader {
 
   private sub(arg: RawNode, span: Span): Value {
     let format: string | undefined;
+    let formatNode: RawNode | undefined = arg;
     let variables: RawMap | undefined;
     let variablesKnown = true;
     if (arg.kind === 'seq' && arg.tag === undefined) {
+      formatNode = arg.items[0];
       format = literalString(arg.items[0]);
       const second = arg.items[1];
       if (second !== undefined) {
@@ -246,6 +248,9 @@ export class ValueReader {
     }
     if (format === undefined) return unknown('intrinsic', 'Fn::Sub of a string that is not known', span);
 
+    // Where the format string's characters are in the file, when the scalar is written without
+    // escapes (plain or simply quoted): then each `${Name}` part gets its own span.
+    const formatOffset = this.literalTextOffset(formatNode, format);
     const parts: Array<string | Value> = [];
     for (const segment of parseSubString(format)) {
       if (typeof segment === 'string') {
@@ -253,23 +258,33 @@ export class ValueReader {
         continue;
       }
       const name = segment.variable;
+      const partSpan = formatOffset === undefined ? span : this.span(formatOffset + segment.start, formatOffset + segment.end);
       const variable = variables ? mapGet(variables, name) : undefined;
       let value: Converted;
       if (variable !== undefined) {
         value = this.read(variable);
       } else if (!variablesKnown) {
-        value = unknown('intrinsic', `Fn::Sub variable ${name} comes from a value that is not known`, span);
+        value = unknown('intrinsic', `Fn::Sub variable ${name} comes from a value that is not known`, partSpan);
       } else if (name.includes('.')) {
         const dot = name.indexOf('.');
-        value = { kind: 'reference', target: name.slice(0, dot), attribute: name.slice(dot + 1), expression: `\${${name}}`, span };
+        value = { kind: 'reference', target: name.slice(0, dot), attribute: name.slice(dot + 1), expression: `\${${name}}`, span: partSpan };
       } else {
-        value = this.resolveName(name, span, `\${${name}}`);
+        value = this.resolveName(name, partSpan, `\${${name}}`);
       }
-      if (value === REMOVED) value = unknown('intrinsic', `Fn::Sub variable ${name} is AWS::NoValue`, span);
-      else if (value.kind === 'object' || value.kind === 'list') value = unknown('intrinsic', `Fn::Sub variable ${name} is not a string`, span);
+      if (value === REMOVED) value = unknown('intrinsic', `Fn::Sub variable ${name} is AWS::NoValue`, partSpan);
+      else if (value.kind === 'object' || value.kind === 'list') value = unknown('intrinsic', `Fn::Sub variable ${name} is not a string`, partSpan);
       parts.push(value);
     }
     return buildString(parts, span);
+  }
+
+  /** The offset of `text`'s first character in the file, if `node` writes it verbatim once. */
+  private literalTextOffset(node: RawNode | undefined, text: string): number | undefined {
+    if (node === undefined || node.kind !== 'scalar' || text.length === 0) return undefined;
+    const raw = this.context.source.text.slice(node.start, node.end);
+    const at = raw.indexOf(text);
+    if (at < 0 || raw.indexOf(text, at + 1) >= 0) return undefined;
+    return node.start + at;
   }
 
   private join(arg: RawNode, span: Span): Value {
@@ -405,8 +420,8 @@ export function buildString(input: Array<string | Value>, span: Span): Value {
 }
 
 /** Splits an `Fn::Sub` string into literal text and `${Name}` variables; `${!Literal}` stays literal. */
-export function parseSubString(format: string): Array<string | { variable: string }> {
-  const segments: Array<string | { variable: string }> = [];
+export function parseSubString(format: string): Array<string | { variable: string; start: number; end: number }> {
+  const segments: Array<string | { variable: string; start: number; end: number }> = [];
   let text = '';
   let position = 0;
   while (position < format.length) {
@@ -421,7 +436,7 @@ export function parseSubString(format: string): Array<string | { variable: strin
     } else {
       if (text !== '') segments.push(text);
       text = '';
-      segments.push({ variable: inner.trim() });
+      segments.push({ variable: inner.trim(), start: open, end: close + 1 });
     }
     position = close + 1;
   }
