@@ -59,6 +59,11 @@ export function renderRulePage(meta: RuleMeta): string {
       lines.push(`${entry.title} (\`${relative(root, pass)}\`):`, '', fence(pass, entry.language), '');
     }
   }
+  if (meta.options && Object.keys(meta.options).length > 0) {
+    lines.push('## Options', '', '| Option | Default | Meaning |', '| --- | --- | --- |');
+    for (const [name, option] of Object.entries(meta.options)) lines.push(`| \`${name}\` | \`${JSON.stringify(option.default)}\` | ${option.description} |`);
+    lines.push('');
+  }
   lines.push('## Messages', '');
   for (const template of Object.values<string>(meta.messages)) lines.push(`- ${template.replace(/\{\{\s*(\w+)\s*\}\}/g, '‹$1›')}`);
   lines.push('');

@@ -12,7 +12,7 @@ import { compareFindings, dedupeFindings, findingFromDiagnostic, findingFromRepo
 import { loaderRules } from './loader-rules.js';
 import { readInputFile } from './read.js';
 import type { LintReport } from './report.js';
-import type { Rule, RuleContext } from './rule.js';
+import { defaultOptions, type Rule, type RuleContext, type RuleOptionValue } from './rule.js';
 
 export interface LintOptions {
   /** Files, directories and globs. */
@@ -24,6 +24,8 @@ export interface LintOptions {
   disabledRules?: readonly string[];
   /** Severity per rule id, overriding the default. */
   severities?: ReadonlyMap<string, Severity>;
+  /** Options per rule id, overriding the defaults in the rule's metadata. */
+  ruleOptions?: ReadonlyMap<string, Readonly<Record<string, RuleOptionValue>>>;
   frontEnds?: readonly FrontEnd[];
   rules?: readonly Rule[];
   specs?: SpecRegistry;
@@ -98,6 +100,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const context: RuleContext = {
       graph,
       specs,
+      options: { ...defaultOptions(rule.meta), ...options.ruleOptions?.get(rule.meta.id) },
       resources: (type) => graph.ofType(type),
       resolve: (reference, from) => graph.resolve(reference, from.scope),
       report: (descriptor) => findings.push(findingFromReport(rule.meta, descriptor, severity)),

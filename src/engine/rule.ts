@@ -45,6 +45,15 @@ export interface RuleMeta<MessageId extends string = string> {
   sources?: readonly string[];
   /** CVSS-like 0.0–10.0 score for security rules (SARIF `security-severity`). */
   securitySeverity?: number;
+  /** Settings a user may change in the configuration file, with their defaults. */
+  options?: Record<string, RuleOption>;
+}
+
+export type RuleOptionValue = number | string | boolean | readonly string[];
+
+export interface RuleOption {
+  description: string;
+  default: RuleOptionValue;
 }
 
 export type ReportDescriptor<MessageId extends string> = CursorReport<MessageId> | ScopeReport<MessageId>;
@@ -76,6 +85,8 @@ export interface ScopeReport<MessageId extends string> extends ReportBase<Messag
 export interface RuleContext<MessageId extends string = string> {
   readonly graph: ResourceGraph;
   readonly specs: SpecRegistry;
+  /** The rule's options: the defaults of `meta.options`, overridden by the configuration. */
+  readonly options: Readonly<Record<string, RuleOptionValue>>;
   report(descriptor: ReportDescriptor<MessageId>): void;
   /** Resources of a canonical type. */
   resources(type: string): readonly Resource[];
@@ -97,6 +108,11 @@ export const repositoryUrl = 'https://github.com/media-lint/media-lint';
 
 export function docsUrl(ruleId: string): string {
   return `${repositoryUrl}/blob/main/rules-docs/${ruleId}.md`;
+}
+
+/** The defaults of a rule's options. */
+export function defaultOptions(meta: RuleMeta): Record<string, RuleOptionValue> {
+  return Object.fromEntries(Object.entries(meta.options ?? {}).map(([name, option]) => [name, option.default]));
 }
 
 /** Fills `{{name}}` placeholders. */
