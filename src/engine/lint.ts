@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
+import type { ConfigProvider, ResolvedConfig } from '../config/resolve.js';
 import { ResourceGraph } from '../graph/graph.js';
 import type { Scope } from '../graph/resource.js';
 import { fileStartSpan, type SourceText } from '../graph/source.js';
 import { frontEnds as defaultFrontEnds } from '../parsers/index.js';
-import type { FrontEnd, InputFile, LoadDiagnostic } from '../parsers/types.js';
+import type { FrontEnd, InputFile, LoadDiagnostic, Suppression } from '../parsers/types.js';
 import { allRules } from '../rules/index.js';
 import { defaultSpecRegistry, type SpecRegistry } from '../specs/registry.js';
 import { toolVersion } from '../version.js';
@@ -12,7 +14,9 @@ import { compareFindings, dedupeFindings, findingFromDiagnostic, findingFromRepo
 import { loaderRules } from './loader-rules.js';
 import { readInputFile } from './read.js';
 import type { LintReport } from './report.js';
-import { defaultOptions, type Rule, type RuleContext, type RuleOptionValue } from './rule.js';
+import { defaultOptions, type Rule, type RuleContext, type RuleMeta, type RuleOptionValue } from './rule.js';
+import { selectShard, type Shard } from './shard.js';
+import { applySuppressions, todayUtc } from './suppressions.js';
 
 export interface LintOptions {
   /** Files, directories and globs. */
@@ -22,13 +26,33 @@ export interface LintOptions {
   onlyRules?: readonly string[];
   /** Do not run these rule ids. */
   disabledRules?: readonly string[];
-  /** Severity per rule id, overriding the default. */
+  /** Severity per rule id, overriding the default and the configuration. */
   severities?: ReadonlyMap<string, Severity>;
-  /** Options per rule id, overriding the defaults in the rule's metadata. */
+  /** Options per rule id, overriding the defaults in the rule's metadata and the configuration. */
   ruleOptions?: ReadonlyMap<string, Readonly<Record<string, RuleOptionValue>>>;
+  /** Each file's configuration (preset, severities, options, ignore patterns, overrides; see
+   * src/config/). Without it every rule runs at its default severity (the `all` preset). Looking a
+   * configuration up may throw `ConfigError`. With `onlyRules`, the named rules run even where the
+   * configuration turns them off (at their default severity there). */
+  config?: ConfigProvider;
+  /** Lint only one shard of the discovered files (`--shard I/N`, see shard.ts). */
+  shard?: Shard;
+  /** `YYYY-MM-DD` against which suppression `until` dates are compared; default: today in UTC. */
+  today?: string;
+  /** Called while files are read and rules run (the CLI draws a progress line on a terminal). */
+  onProgress?: (progress: LintProgress) => void;
+  /** Terraform variable values: `--var-file` files and `--var name=value` (see `LoadOptions`). */
+  varFiles?: readonly string[];
+  vars?: readonly string[];
   frontEnds?: readonly FrontEnd[];
   rules?: readonly Rule[];
   specs?: SpecRegistry;
+}
+
+export interface LintProgress {
+  phase: 'read' | 'parse' | 'rules';
+  done: number;
+  total: number;
 }
 
 export interface LintResult {
@@ -38,6 +62,8 @@ export interface LintResult {
   notices: string[];
   /** Rules that threw: a bug in media-lint, reported without a stack trace. */
   internalErrors: string[];
+  /** Findings that inline suppressions removed. */
+  suppressed: number;
 }
 
 /** Files → front-ends → graph → rules → sorted findings. */
@@ -45,6 +71,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const frontEnds = options.frontEnds ?? defaultFrontEnds;
   const claimant = (path: string) => frontEnds.find((frontEnd) => frontEnd.claims(path));
   const discovery = discoverFiles(options.paths, options.cwd, (path) => claimant(path) !== undefined);
+  const configs = new Map<string, ResolvedConfig | undefined>();
+  /** The configuration of a file, by its reported path (relative to cwd, or absolute). */
+  const configOf = (path: string): ResolvedConfig | undefined => {
+    if (!options.config) return undefined;
+    if (!configs.has(path)) configs.set(path, options.config.forFile(resolve(options.cwd, path)));
+    return configs.get(path);
+  };
 
   const diagnostics: LoadDiagnostic[] = [];
   const notices: string[] = [];
@@ -54,7 +87,18 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
 
   const filesByFrontEnd = new Map<FrontEnd, InputFile[]>();
-  for (const discovered of discovery.files) {
+  const lintedPaths: string[] = [];
+  let candidates = discovery.files.filter((discovered) => {
+    const path = displayPath(discovered.absolutePath, options.cwd);
+    const config = configOf(path);
+    if (!config?.ignores(discovered.absolutePath)) return true;
+    if (discovered.explicit) notices.push(`${path}: skipped, ignored by ${displayPath(config.file!, options.cwd)}`);
+    return false;
+  });
+  if (options.shard) candidates = selectShard(candidates, options.shard, options.cwd);
+  let filesRead = 0;
+  for (const discovered of candidates) {
+    options.onProgress?.({ phase: 'read', done: filesRead++, total: candidates.length });
     const path = displayPath(discovered.absolutePath, options.cwd);
     const frontEnd = claimant(discovered.absolutePath);
     if (!frontEnd) {
@@ -73,6 +117,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       continue;
     }
     sources.set(path, outcome.source);
+    lintedPaths.push(path);
     const list = filesByFrontEnd.get(frontEnd);
     const input: InputFile = { path, absolutePath: discovered.absolutePath, source: outcome.source, explicit: discovered.explicit };
     if (list) list.push(input);
@@ -80,39 +125,83 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
 
   const scopes: Scope[] = [];
+  const suppressions: Suppression[] = [];
   let filesLinted = 0;
+  let filesParsed = 0;
   for (const [frontEnd, files] of filesByFrontEnd) {
-    const result = await frontEnd.load(files, { cwd: options.cwd });
+    options.onProgress?.({ phase: 'parse', done: filesParsed, total: lintedPaths.length });
+    const result = await frontEnd.load(files, { cwd: options.cwd, varFiles: options.varFiles, vars: options.vars });
+    filesParsed += files.length;
     scopes.push(...result.scopes);
     diagnostics.push(...result.diagnostics);
+    suppressions.push(...(result.suppressions ?? []));
     for (const [path, source] of result.sources) sources.set(path, source);
     filesLinted += files.length - result.skipped.length;
   }
 
   const graph = new ResourceGraph(scopes);
   const specs = options.specs ?? defaultSpecRegistry();
-  const rules = selectRules(options.rules ?? allRules, options);
+  const registry = options.rules ?? allRules;
+  const explicitRules = options.onlyRules !== undefined && options.onlyRules.length > 0;
+  /** A rule's severity in a file: the configuration's, unless `--rule` asked for a rule it turns off. */
+  const severityIn = (meta: RuleMeta, path: string): Severity | 'off' => {
+    const forced = options.severities?.get(meta.id);
+    if (forced) return forced;
+    const configured = configOf(path)?.severity(meta, resolve(options.cwd, path)) ?? meta.severity;
+    return configured === 'off' && explicitRules && !loaderRules.includes(meta) ? meta.severity : configured;
+  };
+  const rules = selectRules(registry, options).filter((rule) => lintedPaths.length === 0 || lintedPaths.some((path) => severityIn(rule.meta, path) !== 'off'));
   const findings: Finding[] = diagnostics.map(findingFromDiagnostic);
   const internalErrors: string[] = [];
 
+  const configsInUse = new Set(lintedPaths.length > 0 ? lintedPaths.map(configOf) : [undefined]);
+  let rulesRun = 0;
   for (const rule of rules) {
-    const severity = options.severities?.get(rule.meta.id) ?? rule.meta.severity;
-    const context: RuleContext = {
-      graph,
-      specs,
-      options: { ...defaultOptions(rule.meta), ...options.ruleOptions?.get(rule.meta.id) },
-      resources: (type) => graph.ofType(type),
-      resolve: (reference, from) => graph.resolve(reference, from.scope),
-      report: (descriptor) => findings.push(findingFromReport(rule.meta, descriptor, severity)),
-    };
-    try {
-      rule.check(context);
-    } catch (error) {
-      internalErrors.push(`rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+    options.onProgress?.({ phase: 'rules', done: rulesRun++, total: rules.length });
+    const optionsOf = (config: ResolvedConfig | undefined) => ({ ...defaultOptions(rule.meta), ...config?.options(rule.meta.id), ...options.ruleOptions?.get(rule.meta.id) });
+    // A rule runs once over the whole graph per distinct set of options; each run keeps the findings
+    // in the files whose configuration has those options. Usually there is one set, and one run.
+    const groups = new Map<string, Record<string, RuleOptionValue>>();
+    for (const config of configsInUse) {
+      const ruleOptions = optionsOf(config);
+      groups.set(stableKey(ruleOptions), ruleOptions);
+    }
+    for (const [key, ruleOptions] of groups) {
+      const keep = groups.size === 1 ? () => true : (finding: Finding) => stableKey(optionsOf(configOf(finding.file))) === key;
+      const context: RuleContext = {
+        graph,
+        specs,
+        options: ruleOptions,
+        resources: (type) => graph.ofType(type),
+        resolve: (reference, from) => graph.resolve(reference, from.scope),
+        report: (descriptor) => {
+          const finding = findingFromReport(rule.meta, descriptor, rule.meta.severity);
+          const severity = severityIn(rule.meta, finding.file);
+          if (severity === 'off' || !keep(finding)) return;
+          finding.severity = severity;
+          findings.push(finding);
+        },
+      };
+      try {
+        rule.check(context);
+      } catch (error) {
+        internalErrors.push(`rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
   }
 
-  const sorted = dedupeFindings(findings).sort(compareFindings);
+  const ran = new Set(rules.map((rule) => rule.meta.id));
+  const suppression = applySuppressions(findings, suppressions, {
+    knownRuleIds: registry.map((rule) => rule.meta.id),
+    ranOn: (ruleId, file) => {
+      const rule = ran.has(ruleId) ? registry.find((candidate) => candidate.meta.id === ruleId) : undefined;
+      return rule !== undefined && severityIn(rule.meta, file) !== 'off';
+    },
+    severityOf: severityIn,
+    today: options.today ?? todayUtc(),
+  });
+
+  const sorted = dedupeFindings(suppression.findings).sort(compareFindings);
   const report: LintReport = {
     findings: sorted,
     rules: [...loaderRules, ...rules.map((rule) => rule.meta)],
@@ -122,7 +211,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     toolVersion,
     cwd: options.cwd,
   };
-  return { report, graph, notices, internalErrors };
+  return { report, graph, notices, internalErrors, suppressed: suppression.suppressed };
+}
+
+function stableKey(options: Record<string, RuleOptionValue>): string {
+  return JSON.stringify(Object.keys(options).sort().map((name) => [name, options[name]]));
 }
 
 function selectRules(rules: readonly Rule[], options: LintOptions): Rule[] {

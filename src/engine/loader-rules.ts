@@ -1,4 +1,5 @@
 import type { RuleMeta } from './rule.js';
+import { suppressionRules } from './suppression-rules.js';
 
 /**
  * The loader reports problems with the input itself under these ids. They are not checks on the
@@ -11,7 +12,7 @@ export const loaderRules: readonly RuleMeta[] = [
     severity: 'error',
     description: 'The file cannot be parsed.',
     details:
-      'Reported when a template or configuration file is not valid JSON, YAML, HCL or Ruby. The finding points at the line and column where the parser stopped and repeats its message. Nothing else in that file is checked; every other file still is.',
+      'Reported when a template or configuration file is not valid JSON, YAML, HCL or Ruby. The finding points at the line and column where the parser stopped and repeats its message. Nothing else in that file is checked; every other file still is. Terraform files are the exception: the HCL parser recovers from the error, so the rest of the module is still checked, without the attribute or block that holds the error.',
     rationale:
       'A file that does not parse cannot be deployed either, and a linter that skips it silently would report a clean run on a broken repository. The run exits with code 2.',
     messages: { parseError: '{{message}}' },
@@ -30,4 +31,19 @@ export const loaderRules: readonly RuleMeta[] = [
     appliesTo: '*',
     references: [],
   },
+  {
+    id: 'not-followed',
+    category: 'schema',
+    severity: 'info',
+    description: 'A part of the configuration that media-lint reads past rather than into.',
+    details:
+      'Reported by the Terraform front-end for a module whose source is not a local path (the registry, git, HTTP: only `./` and `../` modules are evaluated), a module that calls itself, modules nested more than 16 deep, and a `count` or `for_each` with more instances than media-lint expands (1000: the resource is then checked once, with `count.index` and `each.*` unknown). Locals that refer to each other in a cycle are reported as a warning, since Terraform rejects them. Values that come from what is not followed are unknown, so no rule reports on them.',
+    rationale:
+      'A linter that silently reads past part of a configuration lets a clean result hide a gap. The finding names where the checks stop without failing the run: unlike `parse-error` and `file-error`, it never changes the exit code.',
+    messages: { notFollowed: '{{message}}' },
+    appliesTo: '*',
+    references: [{ title: 'Terraform: module sources', url: 'https://developer.hashicorp.com/terraform/language/modules/sources' }],
+  },
+  // Findings about inline suppressions (unused, expired, invalid), defined next to their logic.
+  ...suppressionRules,
 ];

@@ -18,7 +18,9 @@ export type RuleCategory =
   | 'redundancy'
   | 'security'
   | 'kinesis-video'
-  | 'mediaconvert';
+  | 'mediaconvert'
+  /** Inline suppressions (`suppression/unused`, …): reported by the engine, not by a rule file. */
+  | 'suppression';
 
 export interface RuleReference {
   title: string;
@@ -45,6 +47,8 @@ export interface RuleMeta<MessageId extends string = string> {
   sources?: readonly string[];
   /** CVSS-like 0.0–10.0 score for security rules (SARIF `security-severity`). */
   securitySeverity?: number;
+  /** `false` for an opinionated rule: left out of the `recommended` preset (the default); `strict` and `all` run it. */
+  recommended?: false;
   /** Settings a user may change in the configuration file, with their defaults. */
   options?: Record<string, RuleOption>;
 }

@@ -34,6 +34,28 @@ export interface LoadResult {
   /** Files this front-end looked at and decided are not for it (package.json, Kubernetes
    * manifests): skipped silently. */
   skipped: string[];
+  /** Inline suppressions found in the files (`# media-lint-ignore …` comments, CloudFormation
+   * `Metadata: { media-lint: { ignore: […] } }`), each with the lines it covers. The front-end only
+   * collects them; `src/engine/suppressions.ts` decides what they suppress and reports unused,
+   * expired and invalid ones. `parseSuppressionComment` there reads the comment syntax. */
+  suppressions?: Suppression[];
+}
+
+/** One inline suppression, as written: `# media-lint-ignore <rule-id>[, …]: <reason> [until YYYY-MM-DD]`. */
+export interface Suppression {
+  /** Rule ids as written (the engine reports unknown ones, with a suggestion). */
+  ruleIds: string[];
+  /** Why the findings are accepted. Required: missing or empty is reported as `suppression/invalid`. */
+  reason?: string;
+  /** Expiry as written (`YYYY-MM-DD`); after that day the suppression no longer applies. */
+  until?: string;
+  /** Where the directive is written (the comment, the Metadata entry): findings about it point here. */
+  span: Span;
+  /** The lines of `span.file` it covers, 1-based and inclusive: the next line, or the whole block
+   * that line opens (a resource, a mapping, a Terraform block, a Ruby call). */
+  lines: { start: number; end: number };
+  /** What is wrong with how the directive is written, when it cannot be read fully. */
+  problem?: string;
 }
 
 /**
@@ -50,6 +72,10 @@ export interface FrontEnd {
 export interface LoadOptions {
   /** Working directory, for making paths relative. */
   cwd: string;
+  /** Terraform: `--var-file` files (relative to `cwd`) in command-line order; a later file wins. */
+  varFiles?: readonly string[];
+  /** Terraform: `--var name=value` assignments in command-line order; they win over every file. */
+  vars?: readonly string[];
 }
 
 export function emptyLoadResult(): LoadResult {

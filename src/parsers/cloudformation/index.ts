@@ -5,6 +5,7 @@ import { emptyLoadResult, type FrontEnd, type InputFile, type LoadOptions, type 
 import { readCloudAssembly, type AssemblyStack } from './cloud-assembly.js';
 import { parseJsonTemplate } from './json.js';
 import type { SyntaxOutcome } from './raw.js';
+import { collectSuppressions } from './suppressions.js';
 import { buildScope, type TemplateOptions } from './template.js';
 import { parseYamlTemplate } from './yaml.js';
 
@@ -52,15 +53,22 @@ function isJsonFile(file: string, text: string): boolean {
   return first?.[0] === '{';
 }
 
-function parseFile(source: SourceText): SyntaxOutcome {
-  if (!isJsonFile(source.file, source.text)) return parseYamlTemplate(source);
+function parseFile(source: SourceText): SyntaxOutcome & { yaml: boolean } {
+  if (!isJsonFile(source.file, source.text)) return { ...parseYamlTemplate(source), yaml: true };
   const outcome = parseJsonTemplate(source);
   // A `.template` file that starts with `{` may still be YAML written in flow style.
   if (outcome.status === 'error' && !source.file.toLowerCase().endsWith('.json')) {
     const yaml = parseYamlTemplate(source);
-    if (yaml.status === 'template') return yaml;
+    if (yaml.status === 'template') return { ...yaml, yaml: true };
   }
-  return outcome;
+  return { ...outcome, yaml: false };
+}
+
+/** A JSON file whose first top-level keys are `format_version` and `terraform_version`: a
+ * Terraform plan or state (`terraform show -json`), not a template. */
+function isTerraformPlanJson(source: SourceText): boolean {
+  const head = source.text.slice(0, 4096);
+  return /^\s*\{\s*"format_version"\s*:/.test(head) && /"terraform_version"\s*:/.test(head);
 }
 
 /** Whether a file that failed to parse was probably meant to be a CloudFormation template. */
@@ -83,7 +91,7 @@ function readTextFile(absolutePath: string): string | undefined {
 }
 
 class Loader {
-  readonly result: LoadResult = emptyLoadResult();
+  readonly result: LoadResult = { ...emptyLoadResult(), suppressions: [] };
   private readonly byAbsolutePath = new Map<string, InputFile>();
   /** Files already read through a cloud assembly (or as one of its manifests). */
   private readonly handled = new Set<string>();
@@ -168,6 +176,11 @@ class Loader {
   }
 
   private template(source: SourceText, options?: TemplateOptions, explicit = true): void {
+    // `terraform show -json` output: the Terraform front-end reads it (it claims such files first).
+    if (isTerraformPlanJson(source)) {
+      this.result.skipped.push(source.file);
+      return;
+    }
     const outcome = parseFile(source);
     if (outcome.status === 'not-template') {
       this.result.skipped.push(source.file);
@@ -180,6 +193,7 @@ class Loader {
     } else {
       this.result.scopes.push(buildScope(outcome.root, source, options));
       this.result.sources.set(source.file, source);
+      this.result.suppressions!.push(...collectSuppressions(outcome.root, source, outcome.yaml));
     }
   }
 
