@@ -129,6 +129,8 @@ export const propertyAliases: readonly PropertyAlias[] = [
   { type: 'AWS::MediaConvert::JobTemplate', formats: ['terraform', 'pangea'], path: ['settings'], to: 'settings_json' },
   { type: 'AWS::MediaConvert::Preset', formats: ['terraform', 'pangea'], path: ['settings'], to: 'settings_json' },
   { type: 'AWS::MediaLive::Channel', formats: ['terraform'], path: ['input_specification', 'input_resolution'], to: 'resolution' },
+  // hashicorp/aws `aws_media_packagev2_channel_group` names the group `name` (awscc: `channel_group_name`).
+  { type: 'AWS::MediaPackageV2::ChannelGroup', formats: ['terraform'], path: ['name'], to: 'channel_group_name' },
 ];
 
 const bySpelling = new Map<string, ResourceTypeInfo>();
