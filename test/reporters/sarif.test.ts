@@ -94,8 +94,12 @@ describe('sarif reporter', () => {
       'GopClosedGop',
       'ParseError',
       'FileError',
+      'NotFollowed',
+      'SuppressionUnused',
+      'SuppressionExpired',
+      'SuppressionInvalid',
     ]);
-    expect(descriptors.map((d) => d.defaultConfiguration.level)).toEqual(['error', 'warning', 'error', 'note', 'error', 'error']);
+    expect(descriptors.map((d) => d.defaultConfiguration.level)).toEqual(['error', 'warning', 'error', 'note', 'error', 'error', 'note', 'warning', 'warning', 'error']);
     const [unknown, ladder, security] = descriptors;
     expect(unknown).toMatchObject({
       shortDescription: { text: 'Properties must be defined by the resource type.' },

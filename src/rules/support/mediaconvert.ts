@@ -52,7 +52,7 @@ export function mediaConvertVideo(description: Cursor): VideoRendition {
   const known = codecName === undefined ? undefined : codecs[codecName];
   const settings = known ? codecSettings.get(known.member) : undefined;
   const framesPerSecond = specifiedFrameRate(settings);
-  const gop = gopDuration(settings, framesPerSecond);
+  const gop = gopDuration(settings, framesPerSecond, undefined);
   return {
     description,
     name: undefined,

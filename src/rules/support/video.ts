@@ -42,15 +42,21 @@ export function specifiedFrameRate(settings: Cursor | undefined): number | undef
 }
 
 /**
- * GOP duration from `GopSize` and `GopSizeUnits`. Units default to FRAMES when absent (the
- * MediaLive and MediaConvert API default); `AUTO` (MediaConvert) is not a known duration.
+ * GOP duration from `GopSize` and `GopSizeUnits`. `defaultUnits` is what the service assumes when
+ * the units are absent: FRAMES for MediaLive (a GOP size written without units is a frame count),
+ * nothing for MediaConvert, whose documented default is AUTO ("By default, if you don't specify GOP
+ * mode control, MediaConvert will use automatic behavior"), which is not a known duration.
  */
-export function gopDuration(settings: Cursor | undefined, framesPerSecond: number | undefined): { seconds?: number; frames?: number } {
+export function gopDuration(
+  settings: Cursor | undefined,
+  framesPerSecond: number | undefined,
+  defaultUnits: 'FRAMES' | undefined = 'FRAMES',
+): { seconds?: number; frames?: number } {
   if (!settings?.exists) return {};
   const size = settings.get('gop_size').number();
   if (size === undefined || size <= 0) return {};
   const unitsCursor = settings.get('gop_size_units');
-  const units = unitsCursor.isMissing ? 'FRAMES' : unitsCursor.string();
+  const units = unitsCursor.isMissing ? defaultUnits : unitsCursor.string();
   if (units === 'FRAMES') return framesPerSecond === undefined ? { frames: size } : { frames: size, seconds: size / framesPerSecond };
   if (units === 'SECONDS') {
     const frames = framesPerSecond === undefined ? undefined : size * framesPerSecond;
@@ -59,10 +65,16 @@ export function gopDuration(settings: Cursor | undefined, framesPerSecond: numbe
   return {};
 }
 
-/** The bitrate a rendition is budgeted at: `Bitrate`, else (QVBR) `MaxBitrate`. */
+/**
+ * The bitrate a rendition is budgeted at: `MaxBitrate` under QVBR (where the services ignore
+ * `Bitrate`), else `Bitrate`; `MaxBitrate` only when no `Bitrate` is written at all. A `Bitrate`
+ * that is written but not known stays unknown rather than falling back to another member.
+ */
 export function renditionBitrate(settings: Cursor | undefined): number | undefined {
   if (!settings?.exists) return undefined;
-  return settings.get('bitrate').number() ?? settings.get('max_bitrate').number();
+  if (settings.get('rate_control_mode').string() === 'QVBR') return settings.get('max_bitrate').number();
+  const bitrate = settings.get('bitrate');
+  return bitrate.exists ? bitrate.number() : settings.get('max_bitrate').number();
 }
 
 /** True when `a` is an integer multiple of `b`, within a relative tolerance (29.97 fps GOPs). */
