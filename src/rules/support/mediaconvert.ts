@@ -1,6 +1,6 @@
 import { Cursor } from '../../graph/cursor.js';
 import type { Resource } from '../../graph/resource.js';
-import { gopDuration, renditionBitrate, specifiedFrameRate, type VideoCodec, type VideoRendition } from './video.js';
+import { describeRendition, type VideoCodec, type VideoRendition } from './video.js';
 
 /**
  * MediaConvert settings seen the same way for jobs, job templates and presets: the settings
@@ -51,20 +51,9 @@ export function mediaConvertVideo(description: Cursor): VideoRendition {
   const codecName = codecSettings.get('codec').string();
   const known = codecName === undefined ? undefined : codecs[codecName];
   const settings = known ? codecSettings.get(known.member) : undefined;
-  const framesPerSecond = specifiedFrameRate(settings);
-  const gop = gopDuration(settings, framesPerSecond, undefined);
-  return {
-    description,
-    name: undefined,
-    codec: known?.codec ?? (codecName === undefined ? undefined : 'other'),
-    settings: settings?.exists ? settings : undefined,
-    width: description.get('width').number(),
-    height: description.get('height').number(),
-    framesPerSecond,
-    gopSeconds: gop.seconds,
-    gopFrames: gop.frames,
-    bitrate: renditionBitrate(settings),
-  };
+  const codec = known?.codec ?? (codecName === undefined ? undefined : 'other');
+  // MediaConvert's documented default GOP mode is AUTO: a size without units is not a duration.
+  return describeRendition(description, undefined, codec, settings?.exists ? settings : undefined, undefined);
 }
 
 export interface MediaConvertOutput {

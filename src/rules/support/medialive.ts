@@ -1,6 +1,6 @@
 import { Cursor } from '../../graph/cursor.js';
 import type { Resource } from '../../graph/resource.js';
-import { gopDuration, renditionBitrate, specifiedFrameRate, type VideoCodec, type VideoRendition } from './video.js';
+import { describeRendition, type VideoCodec, type VideoRendition } from './video.js';
 
 /**
  * A MediaLive channel seen the way a media engineer reads it: output groups of a kind, each with
@@ -79,20 +79,7 @@ export function mediaLiveVideo(description: Cursor): VideoRendition {
       break;
     }
   }
-  const framesPerSecond = specifiedFrameRate(settings);
-  const gop = gopDuration(settings, framesPerSecond);
-  return {
-    description,
-    name: description.get('name').string(),
-    codec,
-    settings,
-    width: description.get('width').number(),
-    height: description.get('height').number(),
-    framesPerSecond,
-    gopSeconds: gop.seconds,
-    gopFrames: gop.frames,
-    bitrate: renditionBitrate(settings),
-  };
+  return describeRendition(description, description.get('name').string(), codec, settings, 'FRAMES');
 }
 
 /** The channel's video descriptions by name (descriptions whose name is not known are left out). */

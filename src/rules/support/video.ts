@@ -28,6 +28,33 @@ export interface VideoRendition {
 }
 
 /**
+ * The rendition a video description describes, given its codec and codec settings structure. GOP
+ * units default as `gopDuration` says for the service (`defaultGopUnits`).
+ */
+export function describeRendition(
+  description: Cursor,
+  name: string | undefined,
+  codec: VideoCodec | undefined,
+  settings: Cursor | undefined,
+  defaultGopUnits: 'FRAMES' | undefined,
+): VideoRendition {
+  const framesPerSecond = specifiedFrameRate(settings);
+  const gop = gopDuration(settings, framesPerSecond, defaultGopUnits);
+  return {
+    description,
+    name,
+    codec,
+    settings,
+    width: description.get('width').number(),
+    height: description.get('height').number(),
+    framesPerSecond,
+    gopSeconds: gop.seconds,
+    gopFrames: gop.frames,
+    bitrate: renditionBitrate(settings),
+  };
+}
+
+/**
  * The frame rate a codec settings structure specifies: `FramerateNumerator / FramerateDenominator`
  * unless `FramerateControl` takes the rate from the source (`INITIALIZE_FROM_SOURCE`).
  */
