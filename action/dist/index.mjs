@@ -69996,6 +69996,22 @@ function formatPath(path5) {
 }
 
 // src/rules/support/video.ts
+function describeRendition(description, name2, codec2, settings, defaultGopUnits) {
+  const framesPerSecond = specifiedFrameRate(settings);
+  const gop = gopDuration(settings, framesPerSecond, defaultGopUnits);
+  return {
+    description,
+    name: name2,
+    codec: codec2,
+    settings,
+    width: description.get("width").number(),
+    height: description.get("height").number(),
+    framesPerSecond,
+    gopSeconds: gop.seconds,
+    gopFrames: gop.frames,
+    bitrate: renditionBitrate(settings)
+  };
+}
 function specifiedFrameRate(settings) {
   if (!settings?.exists) return void 0;
   const control = settings.get("framerate_control");
@@ -70075,20 +70091,8 @@ function mediaConvertVideo(description) {
   const codecName2 = codecSettings.get("codec").string();
   const known2 = codecName2 === void 0 ? void 0 : codecs[codecName2];
   const settings = known2 ? codecSettings.get(known2.member) : void 0;
-  const framesPerSecond = specifiedFrameRate(settings);
-  const gop = gopDuration(settings, framesPerSecond, void 0);
-  return {
-    description,
-    name: void 0,
-    codec: known2?.codec ?? (codecName2 === void 0 ? void 0 : "other"),
-    settings: settings?.exists ? settings : void 0,
-    width: description.get("width").number(),
-    height: description.get("height").number(),
-    framesPerSecond,
-    gopSeconds: gop.seconds,
-    gopFrames: gop.frames,
-    bitrate: renditionBitrate(settings)
-  };
+  const codec2 = known2?.codec ?? (codecName2 === void 0 ? void 0 : "other");
+  return describeRendition(description, void 0, codec2, settings?.exists ? settings : void 0, void 0);
 }
 function mediaConvertOutputGroups(resource) {
   return mediaConvertSettings(resource).get("output_groups").items().map((group) => {
@@ -70138,20 +70142,7 @@ function mediaLiveVideo(description) {
       break;
     }
   }
-  const framesPerSecond = specifiedFrameRate(settings);
-  const gop = gopDuration(settings, framesPerSecond);
-  return {
-    description,
-    name: description.get("name").string(),
-    codec: codec2,
-    settings,
-    width: description.get("width").number(),
-    height: description.get("height").number(),
-    framesPerSecond,
-    gopSeconds: gop.seconds,
-    gopFrames: gop.frames,
-    bitrate: renditionBitrate(settings)
-  };
+  return describeRendition(description, description.get("name").string(), codec2, settings, "FRAMES");
 }
 function mediaLiveVideoDescriptions(channel) {
   const result2 = /* @__PURE__ */ new Map();
