@@ -76,7 +76,8 @@ export function buildProgram(): Command {
     .name('media-lint')
     .description(
       'Find mistakes in infrastructure as code for AWS media services (MediaLive, MediaPackage, MediaConvert, Kinesis Video Streams) before deployment.\n' +
-        'Reads CloudFormation templates (JSON and YAML), CDK output (cdk.out) and Terraform (.tf, .tf.json, `terraform show -json` plans).',
+        'Reads CloudFormation templates (JSON and YAML), CDK output (cdk.out), Terraform (.tf, .tf.json, `terraform show -json` plans)' +
+        ' and Pangea templates (.rb; Ruby is parsed, never run).',
     )
     .version(toolVersion, '-v, --version', 'print the version and exit')
     .argument('[paths...]', 'files, directories or glob patterns to lint (directories are walked, respecting .gitignore)', ['.'])
