@@ -36,4 +36,12 @@ export interface Finding {
   related?: Array<{ message: string; file: string; line: number; column: number; endLine: number; endColumn: number }>;
   /** Stable across unrelated edits that move lines: derived from rule, file, resource, path and message. */
   fingerprint: string;
+  /** A value that fixes the finding, to put in place of the reported value. The reporters leave it
+   * out; the ESLint plugin offers it as a suggestion where the value is a literal written in place. */
+  suggestion?: ValueSuggestion;
+}
+
+/** A replacement for the value a finding points at (the closest valid enum value). */
+export interface ValueSuggestion {
+  replaceWith: string | number | boolean;
 }

@@ -4,7 +4,7 @@ import type { Resource, Scope } from '../graph/resource.js';
 import type { Span } from '../graph/source.js';
 import type { ReferenceValue } from '../graph/value.js';
 import type { SpecRegistry } from '../specs/registry.js';
-import type { Severity } from './finding.js';
+import type { Severity, ValueSuggestion } from './finding.js';
 
 export type RuleCategory =
   | 'schema'
@@ -51,6 +51,8 @@ export interface RuleMeta<MessageId extends string = string> {
   recommended?: false;
   /** Settings a user may change in the configuration file, with their defaults. */
   options?: Record<string, RuleOption>;
+  /** Set when some reports carry a `suggestion` (editors offer it as a quick fix). */
+  hasSuggestions?: true;
 }
 
 export type RuleOptionValue = number | string | boolean | readonly string[];
@@ -67,6 +69,9 @@ interface ReportBase<MessageId extends string> {
   data?: Record<string, string | number>;
   /** Extra places to show with the finding. */
   related?: Array<{ message: string; span: Span }>;
+  /** A value that fixes the finding, for a report about a value (`at` a cursor, pointing at the
+   * value): kept on the finding only then. Declare `hasSuggestions` in the metadata. */
+  suggestion?: ValueSuggestion;
 }
 
 /** A finding about a resource's value. */

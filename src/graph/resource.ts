@@ -1,16 +1,26 @@
 import type { SourceText, Span } from './source.js';
 import type { ObjectValue, Property, UnknownValue, KnownValue } from './value.js';
 
-export type SourceFormat = 'cloudformation' | 'cdk' | 'terraform' | 'pangea';
+/**
+ * `cdk` is a synthesized cloud assembly (CloudFormation templates with construct metadata);
+ * `cdk-code` is the CDK app's own source, read by the ESLint plugin (`src/parsers/cdk-code/`), whose
+ * property names are camelCase and whose references are `input.ref` / `channel.attrArn`.
+ */
+export type SourceFormat = 'cloudformation' | 'cdk' | 'cdk-code' | 'terraform' | 'pangea';
+
+/** Formats whose resources CloudFormation deploys, with its rules: templates, CDK output and CDK code. */
+export function isCloudFormationFormat(format: SourceFormat): boolean {
+  return format === 'cloudformation' || format === 'cdk' || format === 'cdk-code';
+}
 
 /**
  * A unit in which resources reference each other by address: a CloudFormation stack (one
- * template), a Terraform module instance, a Pangea template block.
+ * template), a Terraform module instance, a Pangea template block, a CDK source file.
  */
 export interface Scope {
   /** Unique id, e.g. the template path, `infra/live` for a Terraform module, `live.rb#live_streaming`. */
   id: string;
-  kind: 'cloudformation-stack' | 'terraform-module' | 'pangea-template';
+  kind: 'cloudformation-stack' | 'terraform-module' | 'pangea-template' | 'cdk-source-file';
   format: SourceFormat;
   /** The main file of the scope (the template; for a Terraform module, its directory). */
   file: string;

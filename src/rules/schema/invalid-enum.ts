@@ -18,6 +18,7 @@ export default defineRule({
       invalidEnumNoSuggestion: '"{{value}}" is not a valid value for {{property}} in {{shape}}; valid values are {{values}}.',
     },
     appliesTo: '*',
+    hasSuggestions: true,
     references: [
       { title: 'AWS Elemental MediaLive API reference', url: 'https://docs.aws.amazon.com/medialive/latest/apireference/' },
       { title: 'AWS Elemental MediaConvert API reference', url: 'https://docs.aws.amazon.com/mediaconvert/latest/apireference/' },
@@ -43,6 +44,7 @@ export default defineRule({
           at: visit.cursor,
           messageId: suggestion ? 'invalidEnum' : 'invalidEnumNoSuggestion',
           data: suggestion ? { value, property, shape, suggestion } : { value, property, shape, values: listValues(allowed) },
+          ...(suggestion ? { suggestion: { replaceWith: suggestion } } : {}),
         });
       }
     }
