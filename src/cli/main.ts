@@ -2,7 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, DiscoveredConfigs, explicitConfig, type ConfigProvider } from '../config/index.js';
+// The modules themselves, not ../config/index.js, which also exports the zod schema (see config/zod.ts).
+import { ConfigError } from '../config/load.js';
+import { DiscoveredConfigs, explicitConfig, type ConfigProvider } from '../config/resolve.js';
 import { BaselineError, compareWithBaseline, createBaseline, formatBaseline, readBaseline, workingDirectoryOf } from '../engine/baseline.js';
 import { changedLinesSince, GitError, type ChangedLines } from '../engine/changed-lines.js';
 import { severityOrder, type Finding, type Severity } from '../engine/finding.js';
@@ -12,7 +14,7 @@ import { parseShard, type Shard } from '../engine/shard.js';
 import { suppressionRules } from '../engine/suppression-rules.js';
 import type { LintReport } from '../engine/report.js';
 import { docsUrl } from '../engine/rule.js';
-import { formatReport } from '../reporters/index.js';
+import { formatReport } from '../reporters/format.js';
 import { allRules } from '../rules/index.js';
 import { closestMatch } from '../rules/support/suggest.js';
 import { toolVersion } from '../version.js';
@@ -227,6 +229,7 @@ async function run(paths: string[], options: CliOptions, io: CliIo, cwd: string)
     varFiles: options.varFile,
     vars: options.var,
     onProgress: progress.update,
+    workers: workersFromEnvironment(env),
   });
   progress.clear();
   for (const notice of result.notices) io.stderr(`media-lint: ${notice}\n`);
@@ -274,6 +277,15 @@ function hasInputTrouble(findings: readonly Finding[]): boolean {
 }
 
 /** GitHub wants annotation paths relative to the repository root: `GITHUB_WORKSPACE` when the run is inside it. */
+/** Worker threads for large runs (see engine/parallel.ts): `auto` unless MEDIA_LINT_WORKERS sets a
+ * number of shards (1: none). The report does not depend on it. */
+export function workersFromEnvironment(env: NodeJS.ProcessEnv): number | 'auto' {
+  const value = env.MEDIA_LINT_WORKERS;
+  if (value === undefined || value === '' || value === 'auto') return 'auto';
+  const count = Number(value);
+  return Number.isInteger(count) && count >= 0 ? Math.max(1, count) : 'auto';
+}
+
 function githubRoot(env: NodeJS.ProcessEnv, cwd: string): string {
   const workspace = env.GITHUB_WORKSPACE;
   if (!workspace) return cwd;

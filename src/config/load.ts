@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { findNodeAtLocation, type Node as JsonNode, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
+import { readRegularFile } from '../engine/read.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { closestMatch } from '../rules/support/suggest.js';
 import { configSchema, configurableRules, packageJsonKey, presetNames, severitySettings, type PresetName, type RuleEntry } from './schema.js';
@@ -44,13 +44,13 @@ interface Locator {
  * working directory). Throws `ConfigError` with every problem found.
  */
 export function loadConfigFile(absolutePath: string, displayName = absolutePath, metas: readonly RuleMeta[] = configurableRules()): LoadedConfig {
-  let text: string;
-  try {
-    text = readFileSync(absolutePath, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+  // Read safely: a configuration path that is a pipe or device is reported, not read forever.
+  const read = readRegularFile(absolutePath);
+  if (read.kind === 'error') {
+    const code = read.code;
     throw new ConfigError(displayName, [`${displayName}: cannot be read${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`]);
   }
+  let text = read.bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const isPackageJson = basename(absolutePath) === 'package.json';
   const parsed = /\.ya?ml$/i.test(absolutePath) ? parseYaml(text, displayName) : parseJson(text, displayName, !isPackageJson);

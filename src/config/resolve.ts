@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Severity } from '../engine/finding.js';
+import { readTextFileSafely } from '../engine/read.js';
 import type { RuleMeta, RuleOptionValue } from '../engine/rule.js';
 import { ConfigError, loadConfigFile, type LoadedConfig } from './load.js';
 import { configFileNames, packageJsonKey, type PresetName } from './schema.js';
@@ -173,7 +174,7 @@ function configFileIn(directory: string, cwd: string): string | undefined {
 
 function packageHasConfig(path: string): boolean {
   try {
-    const manifest = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    const manifest = JSON.parse(readTextFileSafely(path) ?? '') as unknown;
     return manifest !== null && typeof manifest === 'object' && packageJsonKey in manifest;
   } catch {
     // A broken package.json is not ours to report; it has no configuration we can read.

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { suppressionRules } from '../engine/suppression-rules.js';
 import type { RuleMeta, RuleOption } from '../engine/rule.js';
 import { allRules } from '../rules/index.js';
+import { zod } from './zod.js';
 
 /**
  * The configuration file (`media-lint.config.json|yaml|yml`, or a `"media-lint"` key in
@@ -28,16 +29,24 @@ export function configurableRules(): RuleMeta[] {
   return [...allRules.map((rule) => rule.meta), ...suppressionRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-// Named, so the JSON Schema defines them once (`$defs`) instead of once per rule.
-const severitySetting = z
-  .enum(severitySettings)
-  .meta({ id: 'severitySetting', description: '`off` turns the rule off; `info`, `warning` or `error` sets its severity.' });
-const severityObject = z.strictObject({ severity: severitySetting.optional() }).meta({ id: 'severityObject', description: 'A rule without options: `{ severity }`.' });
+// Named, so the JSON Schema defines them once (`$defs`) instead of once per rule. Made on first
+// use, as everything here that needs zod (see zod.ts).
+let named: { severitySetting: z.ZodEnum<{ [K in SeveritySetting]: K }>; severityObject: z.ZodType } | undefined;
+function namedSchemas(): NonNullable<typeof named> {
+  if (named) return named;
+  const z = zod();
+  const severitySetting = z
+    .enum(severitySettings)
+    .meta({ id: 'severitySetting', description: '`off` turns the rule off; `info`, `warning` or `error` sets its severity.' });
+  const severityObject = z.strictObject({ severity: severitySetting.optional() }).meta({ id: 'severityObject', description: 'A rule without options: `{ severity }`.' });
+  return (named = { severitySetting, severityObject });
+}
 
 const presetDescription =
   '`recommended` (the default): every rule not marked opinionated, at its default severity. `strict`: every rule, with `info` raised to `warning`. `all`: every rule at its default severity.';
 
 function optionSchema(option: RuleOption): z.ZodType {
+  const z = zod();
   const value = option.default;
   const base =
     typeof value === 'number' ? z.number() : typeof value === 'string' ? z.string() : typeof value === 'boolean' ? z.boolean() : z.array(z.string());
@@ -45,6 +54,8 @@ function optionSchema(option: RuleOption): z.ZodType {
 }
 
 function ruleEntrySchema(meta: RuleMeta, perPath: boolean): z.ZodType {
+  const z = zod();
+  const { severitySetting, severityObject } = namedSchemas();
   const options = Object.entries(meta.options ?? {});
   let object: z.ZodType = severityObject;
   if (!perPath && options.length > 0) {
@@ -64,6 +75,7 @@ function ruleEntrySchema(meta: RuleMeta, perPath: boolean): z.ZodType {
 }
 
 function rulesSchema(metas: readonly RuleMeta[], perPath: boolean): z.ZodType {
+  const z = zod();
   return z
     .strictObject(Object.fromEntries(metas.map((meta) => [meta.id, ruleEntrySchema(meta, perPath)])))
     .describe(
@@ -74,6 +86,7 @@ function rulesSchema(metas: readonly RuleMeta[], perPath: boolean): z.ZodType {
 }
 
 export function configSchema(metas: readonly RuleMeta[] = configurableRules()) {
+  const z = zod();
   return z
     .strictObject({
       $schema: z.string().optional().describe('URL or path of this JSON Schema, for editors.'),
@@ -112,6 +125,6 @@ export type RuleEntry = SeveritySetting | { severity?: SeveritySetting; options?
 
 /** The JSON Schema (draft 2020-12) checked in at `schema/media-lint.config.schema.json`. */
 export function configJsonSchema(metas: readonly RuleMeta[] = configurableRules()): Record<string, unknown> {
-  const { $schema, $id, title, description, ...rest } = z.toJSONSchema(configSchema(metas), { io: 'input' }) as Record<string, unknown>;
+  const { $schema, $id, title, description, ...rest } = zod().toJSONSchema(configSchema(metas), { io: 'input' }) as Record<string, unknown>;
   return { $schema, $id, title, description, ...rest };
 }

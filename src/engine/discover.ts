@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { readTextFileSafely } from './read.js';
 
 /** Directories never worth walking into. */
 const alwaysSkipped = new Set(['.git', 'node_modules', '.terraform', '.hg', '.svn']);
@@ -98,7 +99,8 @@ function walkDirectory(
     const gitignore = join(directory, '.gitignore');
     if (entries.some((entry) => entry.name === '.gitignore')) {
       try {
-        rules.push({ base: directory, rules: ignore().add(readFileSync(gitignore, 'utf8')) });
+        const text = readTextFileSafely(gitignore);
+        if (text !== undefined) rules.push({ base: directory, rules: ignore().add(text) });
       } catch {
         // An unreadable .gitignore only means nothing extra is ignored.
       }
@@ -163,7 +165,8 @@ function collectAncestorIgnores(root: string, repositoryRoot: string | undefined
     const gitignore = join(directory, '.gitignore');
     if (existsSync(gitignore)) {
       try {
-        result.unshift({ base: directory, rules: ignore().add(readFileSync(gitignore, 'utf8')) });
+        const text = readTextFileSafely(gitignore);
+        if (text !== undefined) result.unshift({ base: directory, rules: ignore().add(text) });
       } catch {
         // ignore unreadable ignore files
       }

@@ -38,6 +38,8 @@ export function findingFromReport(meta: RuleMeta, descriptor: ReportDescriptor<s
   if (resource.constructPath) finding.constructPath = resource.constructPath;
   if (resource.constructSource) finding.constructSource = resource.constructSource;
   if (related.length > 0) finding.related = related;
+  // A replacement value only makes sense where the finding points at that value.
+  if (descriptor.suggestion && descriptor.span === undefined && descriptor.target !== 'key' && at.value !== undefined) finding.suggestion = descriptor.suggestion;
   finding.fingerprint = fingerprint([meta.id, resource.scope.id, resource.address, finding.propertyPath ?? '', descriptor.messageId, stableData(descriptor.data)]);
   return finding;
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { ConfigProvider, ResolvedConfig } from '../config/resolve.js';
 import { ResourceGraph } from '../graph/graph.js';
 import type { Scope } from '../graph/resource.js';
-import { fileStartSpan, type SourceText } from '../graph/source.js';
+import { fileStartSpan, SourceText } from '../graph/source.js';
 import { frontEnds as defaultFrontEnds } from '../parsers/index.js';
 import type { FrontEnd, InputFile, LoadDiagnostic, Suppression } from '../parsers/types.js';
 import { allRules } from '../rules/index.js';
@@ -10,11 +10,13 @@ import { defaultSpecRegistry, type SpecRegistry } from '../specs/registry.js';
 import { toolVersion } from '../version.js';
 import { discoverFiles, displayPath } from './discover.js';
 import type { Finding, Severity } from './finding.js';
-import { compareFindings, dedupeFindings, findingFromDiagnostic, findingFromReport } from './findings.js';
+import { compareFindings, dedupeFindings, findingFromDiagnostic } from './findings.js';
 import { loaderRules } from './loader-rules.js';
+import { isDefaultFrontEnd, lintInShards, planShards, shardCount, type ShardedLint } from './parallel.js';
 import { readInputFile } from './read.js';
 import type { LintReport } from './report.js';
-import { defaultOptions, type Rule, type RuleContext, type RuleMeta, type RuleOptionValue } from './rule.js';
+import { defaultOptions, type Rule, type RuleMeta, type RuleOptionValue } from './rule.js';
+import { runRule } from './run-rules.js';
 import { selectShard, type Shard } from './shard.js';
 import { applySuppressions, todayUtc } from './suppressions.js';
 
@@ -47,6 +49,11 @@ export interface LintOptions {
   frontEnds?: readonly FrontEnd[];
   rules?: readonly Rule[];
   specs?: SpecRegistry;
+  /** Parse and check large inputs in worker threads: `auto` (one shard per core, the CLI's choice)
+   * or a number of shards; 1 or unset: on this thread. Used only with the default front-ends,
+   * rules and specs, above a size where it pays (see parallel.ts). The report is the same either
+   * way; `graph` is then empty (each worker had its own). */
+  workers?: number | 'auto';
 }
 
 export interface LintProgress {
@@ -124,11 +131,42 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     else filesByFrontEnd.set(frontEnd, [input]);
   }
 
+  const registry = options.rules ?? allRules;
+  const explicitRules = options.onlyRules !== undefined && options.onlyRules.length > 0;
+  /** A rule's severity in a file: the configuration's, unless `--rule` asked for a rule it turns off. */
+  const severityIn = (meta: RuleMeta, path: string): Severity | 'off' => {
+    const forced = options.severities?.get(meta.id);
+    if (forced) return forced;
+    const configured = configOf(path)?.severity(meta, resolve(options.cwd, path)) ?? meta.severity;
+    return configured === 'off' && explicitRules && !loaderRules.includes(meta) ? meta.severity : configured;
+  };
+  const rules = selectRules(registry, options).filter((rule) => lintedPaths.length === 0 || lintedPaths.some((path) => severityIn(rule.meta, path) !== 'off'));
+  const configsInUse = new Set(lintedPaths.length > 0 ? lintedPaths.map(configOf) : [undefined]);
+  /** The distinct option sets a rule runs with, by key: one run over the graph per set, each
+   * keeping the findings in the files whose configuration has those options. Usually one. */
+  const groupsOf = (rule: Rule) => {
+    const optionsOf = (config: ResolvedConfig | undefined) => ({ ...defaultOptions(rule.meta), ...config?.options(rule.meta.id), ...options.ruleOptions?.get(rule.meta.id) });
+    const groups = new Map<string, Record<string, RuleOptionValue>>();
+    for (const config of configsInUse) {
+      const ruleOptions = optionsOf(config);
+      groups.set(stableKey(ruleOptions), ruleOptions);
+    }
+    return { groups, optionsOf };
+  };
+
   const scopes: Scope[] = [];
   const suppressions: Suppression[] = [];
   let filesLinted = 0;
   let filesParsed = 0;
-  for (const [frontEnd, files] of filesByFrontEnd) {
+  // Large runs are parsed and checked in worker threads (parallel.ts), with the same report.
+  const sharded = await inWorkers(options, filesByFrontEnd, rules, groupsOf);
+  if (sharded) {
+    diagnostics.push(...sharded.diagnostics);
+    suppressions.push(...sharded.suppressions);
+    for (const [path, text] of sharded.sources) sources.set(path, new SourceText(path, text));
+    filesLinted = sharded.filesLinted;
+  }
+  for (const [frontEnd, files] of sharded ? [] : filesByFrontEnd) {
     options.onProgress?.({ phase: 'parse', done: filesParsed, total: lintedPaths.length });
     const result = await frontEnd.load(files, { cwd: options.cwd, varFiles: options.varFiles, vars: options.vars });
     filesParsed += files.length;
@@ -141,52 +179,24 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const graph = new ResourceGraph(scopes);
   const specs = options.specs ?? defaultSpecRegistry();
-  const registry = options.rules ?? allRules;
-  const explicitRules = options.onlyRules !== undefined && options.onlyRules.length > 0;
-  /** A rule's severity in a file: the configuration's, unless `--rule` asked for a rule it turns off. */
-  const severityIn = (meta: RuleMeta, path: string): Severity | 'off' => {
-    const forced = options.severities?.get(meta.id);
-    if (forced) return forced;
-    const configured = configOf(path)?.severity(meta, resolve(options.cwd, path)) ?? meta.severity;
-    return configured === 'off' && explicitRules && !loaderRules.includes(meta) ? meta.severity : configured;
-  };
-  const rules = selectRules(registry, options).filter((rule) => lintedPaths.length === 0 || lintedPaths.some((path) => severityIn(rule.meta, path) !== 'off'));
   const findings: Finding[] = diagnostics.map(findingFromDiagnostic);
   const internalErrors: string[] = [];
 
-  const configsInUse = new Set(lintedPaths.length > 0 ? lintedPaths.map(configOf) : [undefined]);
   let rulesRun = 0;
   for (const rule of rules) {
     options.onProgress?.({ phase: 'rules', done: rulesRun++, total: rules.length });
-    const optionsOf = (config: ResolvedConfig | undefined) => ({ ...defaultOptions(rule.meta), ...config?.options(rule.meta.id), ...options.ruleOptions?.get(rule.meta.id) });
-    // A rule runs once over the whole graph per distinct set of options; each run keeps the findings
-    // in the files whose configuration has those options. Usually there is one set, and one run.
-    const groups = new Map<string, Record<string, RuleOptionValue>>();
-    for (const config of configsInUse) {
-      const ruleOptions = optionsOf(config);
-      groups.set(stableKey(ruleOptions), ruleOptions);
-    }
+    const { groups, optionsOf } = groupsOf(rule);
+    let groupIndex = 0;
     for (const [key, ruleOptions] of groups) {
       const keep = groups.size === 1 ? () => true : (finding: Finding) => stableKey(optionsOf(configOf(finding.file))) === key;
-      const context: RuleContext = {
-        graph,
-        specs,
-        options: ruleOptions,
-        resources: (type) => graph.ofType(type),
-        resolve: (reference, from) => graph.resolve(reference, from.scope),
-        report: (descriptor) => {
-          const finding = findingFromReport(rule.meta, descriptor, rule.meta.severity);
-          const severity = severityIn(rule.meta, finding.file);
-          if (severity === 'off' || !keep(finding)) return;
-          finding.severity = severity;
-          findings.push(finding);
-        },
+      const sink = (finding: Finding) => {
+        const severity = severityIn(rule.meta, finding.file);
+        if (severity === 'off' || !keep(finding)) return;
+        finding.severity = severity;
+        findings.push(finding);
       };
-      try {
-        rule.check(context);
-      } catch (error) {
-        internalErrors.push(`rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      const failure = sharded ? sharded.replay(rulesRun - 1, groupIndex++, sink) : runRule(rule, graph, specs, ruleOptions, sink);
+      if (failure !== undefined) internalErrors.push(failure);
     }
   }
 
@@ -207,11 +217,29 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     rules: [...loaderRules, ...rules.map((rule) => rule.meta)],
     sources,
     filesLinted,
-    resourcesLinted: graph.resources.filter((resource) => resource.isMediaType).length,
+    resourcesLinted: sharded ? sharded.resources : graph.resources.filter((resource) => resource.isMediaType).length,
     toolVersion,
     cwd: options.cwd,
   };
   return { report, graph, notices, internalErrors, suppressed: suppression.suppressed };
+}
+
+/** Runs the front-ends and rules in worker threads when asked and worth it; undefined otherwise. */
+async function inWorkers(
+  options: LintOptions,
+  filesByFrontEnd: Map<FrontEnd, InputFile[]>,
+  rules: readonly Rule[],
+  groupsOf: (rule: Rule) => { groups: Map<string, Record<string, RuleOptionValue>> },
+): Promise<ShardedLint | undefined> {
+  if (options.workers === undefined || options.rules !== undefined || options.specs !== undefined) return undefined;
+  if (![...filesByFrontEnd.keys()].every(isDefaultFrontEnd)) return undefined;
+  const files = [...filesByFrontEnd].flatMap(([frontEnd, inputs]) =>
+    inputs.map((input) => ({ frontEnd: frontEnd.id, path: input.path, absolutePath: input.absolutePath, text: input.source.text, explicit: input.explicit })),
+  );
+  const shards = planShards(files, shardCount(options.workers));
+  if (!shards) return undefined;
+  const plan = rules.map((rule) => ({ id: rule.meta.id, groups: [...groupsOf(rule).groups.values()] }));
+  return lintInShards(shards, { cwd: options.cwd, ...(options.varFiles ? { varFiles: options.varFiles } : {}), ...(options.vars ? { vars: options.vars } : {}), rules: plan });
 }
 
 function stableKey(options: Record<string, RuleOptionValue>): string {

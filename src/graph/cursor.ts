@@ -11,11 +11,14 @@ export type PathSegment = string | number;
  * unresolved value can never produce a finding by accident.
  */
 export class Cursor {
+  /** The path, made on first use: most cursors are never asked for it, and copying the parent's
+   * path into every child made navigation quadratic in depth and the schema walk's cache large. */
+  private paths: { path: readonly PathSegment[]; sourcePath: readonly PathSegment[] } | undefined;
+
   private constructor(
     readonly resource: Resource,
-    readonly path: readonly PathSegment[],
-    /** Source spellings of the path segments, for messages (`EncoderSettings`, `0`). */
-    readonly sourcePath: readonly PathSegment[],
+    /** The last segment of the path: the member name (canonical) or list index; undefined at the root. */
+    readonly segment: PathSegment | undefined,
     readonly value: Value | undefined,
     /** The property that holds this value, when the value is an object member. */
     readonly property: Property | undefined,
@@ -23,20 +26,38 @@ export class Cursor {
   ) {}
 
   static root(resource: Resource): Cursor {
-    return new Cursor(resource, [], [], resource.properties, undefined, undefined);
+    return new Cursor(resource, undefined, resource.properties, undefined, undefined);
+  }
+
+  /** The canonical path from the resource's properties (`['encoder_settings', 'video_descriptions', 0]`). */
+  get path(): readonly PathSegment[] {
+    return (this.paths ??= this.makePaths()).path;
+  }
+
+  /** Source spellings of the path segments, for messages (`EncoderSettings`, `0`). */
+  get sourcePath(): readonly PathSegment[] {
+    return (this.paths ??= this.makePaths()).sourcePath;
+  }
+
+  private makePaths(): { path: PathSegment[]; sourcePath: PathSegment[] } {
+    const path: PathSegment[] = [];
+    const sourcePath: PathSegment[] = [];
+    for (let cursor: Cursor = this; cursor.parent !== undefined; cursor = cursor.parent) {
+      path.push(cursor.segment!);
+      sourcePath.push(cursor.sourceSegment());
+    }
+    return { path: path.reverse(), sourcePath: sourcePath.reverse() };
+  }
+
+  private sourceSegment(): PathSegment {
+    const segment = this.segment!;
+    return typeof segment === 'number' ? segment : (this.property?.sourceName ?? segment);
   }
 
   /** The member `name` (canonical) of an object value. */
   get(name: string): Cursor {
     const property = this.value?.kind === 'object' ? getProperty(this.value, name) : undefined;
-    return new Cursor(
-      this.resource,
-      [...this.path, name],
-      [...this.sourcePath, property?.sourceName ?? name],
-      property?.value,
-      property,
-      this,
-    );
+    return new Cursor(this.resource, name, property?.value, property, this);
   }
 
   /** Follows a path of member names and list indexes. */
@@ -48,19 +69,36 @@ export class Cursor {
 
   item(index: number): Cursor {
     const item = this.value?.kind === 'list' ? this.value.items[index] : undefined;
-    return new Cursor(this.resource, [...this.path, index], [...this.sourcePath, index], item, undefined, this);
+    return new Cursor(this.resource, index, item, undefined, this);
   }
 
   /** The items of a known list (empty for anything else). */
   items(): Cursor[] {
     if (this.value?.kind !== 'list') return [];
-    return this.value.items.map((_, index) => this.item(index));
+    const items = this.value.items;
+    const result: Cursor[] = new Array(items.length);
+    for (let index = 0; index < items.length; index++) result[index] = new Cursor(this.resource, index, items[index], undefined, this);
+    return result;
   }
 
   /** The members of a known object (empty for anything else). */
   entries(): Cursor[] {
     if (this.value?.kind !== 'object') return [];
-    return this.value.properties.map((property) => this.get(property.name));
+    const properties = this.value.properties;
+    const result: Cursor[] = new Array(properties.length);
+    for (let index = 0; index < properties.length; index++) {
+      // As `get(name)`: the first property of that name (a later duplicate reads the first one).
+      const name = properties[index]!.name;
+      let property = properties[index]!;
+      for (let earlier = 0; earlier < index; earlier++) {
+        if (properties[earlier]!.name === name) {
+          property = properties[earlier]!;
+          break;
+        }
+      }
+      result[index] = new Cursor(this.resource, name, property.value, property, this);
+    }
+    return result;
   }
 
   /** True when the value is certainly absent: every ancestor is a known, closed object or list. */
@@ -133,7 +171,7 @@ export class Cursor {
     let cursor: Cursor | undefined = this.parent;
     while (cursor && cursor.parent) {
       if (cursor.property) return cursor.property.keySpan;
-      if (cursor.value !== undefined && cursor.path.length > 0) return cursor.value.span;
+      if (cursor.value !== undefined) return cursor.value.span; // (a cursor with a parent is below the root)
       cursor = cursor.parent;
     }
     return this.resource.nameSpan;

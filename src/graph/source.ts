@@ -48,8 +48,9 @@ export class SourceText {
     return { line: low + 1, column: clamped - this.lineStarts[low]! + 1, offset: clamped };
   }
 
+  /** A span whose positions are computed when first read (see `LazySpan`). */
   span(startOffset: number, endOffset: number): Span {
-    return { file: this.file, start: this.position(startOffset), end: this.position(endOffset) };
+    return new LazySpan(this, startOffset, endOffset);
   }
 
   /** The text of a 1-based line without its line terminator. */
@@ -64,6 +65,38 @@ export class SourceText {
 
   get lineCount(): number {
     return this.lineStarts.length;
+  }
+}
+
+/**
+ * A span whose line and column are computed when first read. A large input creates a span for every
+ * value and key, but only the few that end up in findings are ever shown; computing positions up
+ * front cost time and three objects per span.
+ */
+export class LazySpan implements Span {
+  private startPosition: Position | undefined;
+  private endPosition: Position | undefined;
+
+  constructor(
+    private readonly source: SourceText,
+    private readonly startOffset: number,
+    private readonly endOffset: number,
+  ) {}
+
+  get file(): string {
+    return this.source.file;
+  }
+
+  get start(): Position {
+    return (this.startPosition ??= this.source.position(this.startOffset));
+  }
+
+  get end(): Position {
+    return (this.endPosition ??= this.source.position(this.endOffset));
+  }
+
+  toJSON(): { file: string; start: Position; end: Position } {
+    return { file: this.file, start: this.start, end: this.end };
   }
 }
 

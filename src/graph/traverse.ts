@@ -21,7 +21,7 @@ export function forEachDescendant(cursor: Cursor, visit: (cursor: Cursor) => voi
 export function findMembers(cursor: Cursor, name: string): Cursor[] {
   const found: Cursor[] = [];
   forEachDescendant(cursor, (current) => {
-    if (current.path[current.path.length - 1] === name && current !== cursor) found.push(current);
+    if (current.segment === name && current !== cursor) found.push(current);
   });
   return found;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JSON_REPORT_SCHEMA_VERSION } from './json-version.js';
 
 /**
  * The `--format json` output, version 1. This zod schema is the source of truth: the JSON
@@ -9,7 +10,7 @@ import { z } from 'zod';
  * or changing the meaning or type of a property bumps it. Consumers must ignore properties
  * they do not know, which is why the generated JSON Schema does not forbid extra properties.
  */
-export const JSON_REPORT_SCHEMA_VERSION = 1;
+export { JSON_REPORT_SCHEMA_VERSION };
 
 export const jsonReportSchemaId = 'https://raw.githubusercontent.com/media-lint/media-lint/main/schema/media-lint-report.schema.json';
 

@@ -1,7 +1,8 @@
 import type { Finding } from '../engine/finding.js';
 import type { LintReport } from '../engine/report.js';
 import { docsUrl } from '../engine/rule.js';
-import { JSON_REPORT_SCHEMA_VERSION, type JsonFinding, type JsonReport } from './json-schema.js';
+import type { JsonFinding, JsonReport } from './json-schema.js';
+import { JSON_REPORT_SCHEMA_VERSION } from './json-version.js';
 import { countSeverities, orderedFindings } from './summary.js';
 
 /** The report as the object that `formatJson` serialises (see `json-schema.ts`). */

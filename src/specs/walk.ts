@@ -63,7 +63,7 @@ export function schemaWalk(resource: Resource, specs: SpecRegistry): SchemaWalk 
 function visitObject(walk: SchemaWalk, cursor: Cursor, shapeName: string, members: Record<string, MemberSpec>): void {
   walk.objects.push({ cursor, shapeName, members });
   for (const child of cursor.entries()) {
-    const name = child.path[child.path.length - 1] as string;
+    const name = child.segment as string;
     const member = members[name];
     if (!member) {
       walk.unknownMembers.push({ cursor: child, shapeName, members });

@@ -79,7 +79,7 @@ export function readCloudAssembly(
         artifactId,
         templatePath: path.resolve(directory, properties.templateFile),
         stackName: typeof artifact.displayName === 'string' ? artifact.displayName : artifactId,
-        constructs: constructsOf(artifact.metadata, cwd),
+        constructs: constructsOf(stackMetadata(artifact, directory, readText, result), cwd),
         manifestPath,
         templateFileRange: rangeOf(['artifacts', artifactId, 'properties', 'templateFile']),
       });
@@ -104,15 +104,41 @@ export function readCloudAssembly(
   return result;
 }
 
-function constructsOf(metadata: unknown, cwd: string): Map<string, ConstructInfo> {
+/**
+ * A stack's construct metadata: the manifest's `metadata` (older assemblies, schema 38 in
+ * examples/cdk.out), or the `additionalMetadataFile` next to the template that current CDK versions
+ * write instead (schema 55). The metadata file is listed with the manifests, so it is not read again
+ * as a template.
+ */
+function stackMetadata(artifact: Record<string, unknown>, directory: string, readText: (absolutePath: string) => string | undefined, assembly: CloudAssembly): Record<string, unknown> {
+  const metadata: Record<string, unknown> = isRecord(artifact.metadata) ? { ...artifact.metadata } : {};
+  if (typeof artifact.additionalMetadataFile !== 'string') return metadata;
+  const file = path.resolve(directory, artifact.additionalMetadataFile);
+  const text = readText(file);
+  if (text === undefined) return metadata;
+  assembly.manifests.push(file);
+  try {
+    const additional: unknown = JSON.parse(text);
+    if (isRecord(additional)) for (const [constructPath, entries] of Object.entries(additional)) metadata[constructPath] ??= entries;
+  } catch {
+    // A broken metadata file only costs the construct paths: the templates are still linted.
+  }
+  return metadata;
+}
+
+function constructsOf(metadata: Record<string, unknown>, cwd: string): Map<string, ConstructInfo> {
   const constructs = new Map<string, ConstructInfo>();
-  if (!isRecord(metadata)) return constructs;
   for (const [constructPath, entries] of Object.entries(metadata)) {
     if (!Array.isArray(entries)) continue;
-    for (const entry of entries as ArtifactMetadataEntry[]) {
-      if (!isRecord(entry) || entry.type !== 'aws:cdk:logicalId' || typeof entry.data !== 'string') continue;
+    const typed = entries.filter(isRecord) as ArtifactMetadataEntry[];
+    // Older CDK versions put the creation stack trace on the logical id entry (`trace`); newer ones
+    // record it as an `aws:cdk:creationStack` entry of the same construct (`data`).
+    const creationStack = typed.find((entry) => entry.type === 'aws:cdk:creationStack' && Array.isArray(entry.data))?.data as unknown[] | undefined;
+    for (const entry of typed) {
+      if (entry.type !== 'aws:cdk:logicalId' || typeof entry.data !== 'string') continue;
       const info: ConstructInfo = { path: constructPath.replace(/^\/+/, '') };
-      const source = Array.isArray(entry.trace) ? sourceFromTrace(entry.trace, cwd) : undefined;
+      const trace = Array.isArray(entry.trace) ? entry.trace : creationStack;
+      const source = trace ? sourceFromTrace(trace, cwd) : undefined;
       if (source) info.source = source;
       constructs.set(entry.data, info);
     }

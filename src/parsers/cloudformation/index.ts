@@ -1,6 +1,7 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readTextFileSafely } from '../../engine/read.js';
 import { fileStartSpan, SourceText, type Span } from '../../graph/source.js';
+import { baseName, claimsCloudFormation, isKnownNonTemplate } from '../claims.js';
 import { emptyLoadResult, type FrontEnd, type InputFile, type LoadOptions, type LoadResult } from '../types.js';
 import { readCloudAssembly, type AssemblyStack } from './cloud-assembly.js';
 import { parseJsonTemplate } from './json.js';
@@ -9,41 +10,7 @@ import { collectSuppressions } from './suppressions.js';
 import { buildScope, type TemplateOptions } from './template.js';
 import { parseYamlTemplate } from './yaml.js';
 
-const EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
-
-/** JSON files that are never templates, skipped without being read (several allow comments). */
-const NOT_TEMPLATES = new Set([
-  'package.json',
-  'package-lock.json',
-  'npm-shrinkwrap.json',
-  'cdk.json',
-  'cdk.context.json',
-  'tree.json',
-  'jsconfig.json',
-  'devcontainer.json',
-  '.devcontainer.json',
-  'tslint.json',
-  '.eslintrc.json',
-  'turbo.json',
-  'nx.json',
-  'lerna.json',
-  'renovate.json',
-  'composer.json',
-]);
-
-function baseName(file: string): string {
-  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-  return file.slice(slash + 1);
-}
-
-/** Files known by name not to be CloudFormation templates. */
-export function isKnownNonTemplate(file: string): boolean {
-  const name = baseName(file).toLowerCase();
-  if (NOT_TEMPLATES.has(name)) return true;
-  if (/^tsconfig(\..*)?\.json$/.test(name)) return true;
-  if (name.endsWith('.assets.json')) return true;
-  return /(^|[/\\])\.vscode[/\\]/.test(file);
-}
+export { isKnownNonTemplate };
 
 function isJsonFile(file: string, text: string): boolean {
   const lower = file.toLowerCase();
@@ -81,13 +48,10 @@ function reportedPath(absolutePath: string, cwd: string): string {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolutePath;
 }
 
+/** A file a cloud assembly names, read only if it is a regular file of a sane size. */
 function readTextFile(absolutePath: string): string | undefined {
-  try {
-    const text = fs.readFileSync(absolutePath, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return undefined;
-  }
+  const text = readTextFileSafely(absolutePath);
+  return text !== undefined && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 class Loader {
@@ -209,10 +173,7 @@ class Loader {
  */
 export const cloudFormationFrontEnd: FrontEnd = {
   id: 'cloudformation',
-  claims(file: string): boolean {
-    const lower = file.toLowerCase();
-    return EXTENSIONS.some((extension) => lower.endsWith(extension));
-  },
+  claims: claimsCloudFormation,
   load(files: InputFile[], options: LoadOptions): LoadResult {
     try {
       return new Loader(files, options).run();

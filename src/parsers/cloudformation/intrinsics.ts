@@ -1,7 +1,7 @@
 import { toCanonicalName } from '../../graph/names.js';
-import type { SourceText, Span } from '../../graph/source.js';
+import { LazySpan, type SourceText, type Span } from '../../graph/source.js';
 import type { ListValue, ObjectValue, Property, ReferenceValue, UnknownReason, UnknownValue, Value } from '../../graph/value.js';
-import { mapGet, SpanMaker, type RawMap, type RawNode } from './raw.js';
+import { mapGet, type RawMap, type RawNode } from './raw.js';
 
 /** The result of `Ref: AWS::NoValue`: the property or list item is removed, as CloudFormation does. */
 export const REMOVED: unique symbol = Symbol('AWS::NoValue');
@@ -79,18 +79,15 @@ function quote(text: string): string {
  * certain and making everything else `unknown` (or a `reference` / `template`), never a guess.
  */
 export class ValueReader {
-  private readonly spans: SpanMaker;
+  constructor(private readonly context: TemplateContext) {}
 
-  constructor(private readonly context: TemplateContext) {
-    this.spans = new SpanMaker(context.source);
-  }
-
+  /** Spans are lazy: their lines and columns are computed only for the few that are shown. */
   span(start: number, end: number): Span {
-    return this.spans.span(start, end);
+    return new LazySpan(this.context.source, start, end);
   }
 
   nodeSpan(node: RawNode): Span {
-    return this.spans.span(node.start, node.end);
+    return new LazySpan(this.context.source, node.start, node.end);
   }
 
   read(node: RawNode): Converted {

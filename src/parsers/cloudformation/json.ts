@@ -128,7 +128,8 @@ class RawJsonBuilder {
     if (parent.node.kind === 'seq') {
       parent.node.items.push(node);
     } else if (parent.key) {
-      parent.node.entries.push({ ...parent.key, value: node });
+      const { key, keyStart, keyEnd } = parent.key;
+      parent.node.entries.push({ key, keyStart, keyEnd, value: node });
       parent.key = undefined;
     }
   }

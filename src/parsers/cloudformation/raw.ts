@@ -1,4 +1,3 @@
-import type { Position, SourceText, Span } from '../../graph/source.js';
 import type { Scalar } from '../../graph/value.js';
 
 /**
@@ -101,53 +100,4 @@ export function syntaxError(error: unknown): SyntaxOutcome {
 
 export function nestingTooDeep(start: number, end: number): RawParseError {
   return new RawParseError(`Nesting too deep (more than ${MAX_DEPTH} levels)`, start, end);
-}
-
-/**
- * Makes spans like `SourceText.span`, but remembers the last line found: the readers visit
- * offsets almost in order, so most lookups are answered without a binary search.
- */
-export class SpanMaker {
-  private line = 0;
-  private readonly starts: number[];
-  private readonly file: string;
-  private readonly length: number;
-
-  constructor(source: SourceText) {
-    this.starts = source.lineStarts;
-    this.file = source.file;
-    this.length = source.text.length;
-  }
-
-  position(offset: number): Position {
-    const starts = this.starts;
-    const clamped = offset < 0 ? 0 : offset > this.length ? this.length : offset;
-    let line = this.line;
-    // Walk a few lines from the last answer, else fall back to a binary search.
-    let steps = 0;
-    while (steps < 8 && line + 1 < starts.length && starts[line + 1]! <= clamped) {
-      line++;
-      steps++;
-    }
-    while (steps < 8 && line > 0 && starts[line]! > clamped) {
-      line--;
-      steps++;
-    }
-    if (starts[line]! > clamped || (line + 1 < starts.length && starts[line + 1]! <= clamped)) {
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if (starts[mid]! <= clamped) low = mid;
-        else high = mid - 1;
-      }
-      line = low;
-    }
-    this.line = line;
-    return { line: line + 1, column: clamped - starts[line]! + 1, offset: clamped };
-  }
-
-  span(start: number, end: number): Span {
-    return { file: this.file, start: this.position(start), end: this.position(end) };
-  }
 }

@@ -1,4 +1,5 @@
 import { fileStartSpan } from '../../graph/source.js';
+import { claimsPangea } from '../claims.js';
 import { emptyLoadResult, type FrontEnd, type InputFile, type LoadOptions, type LoadResult } from '../types.js';
 
 /**
@@ -9,9 +10,7 @@ import { emptyLoadResult, type FrontEnd, type InputFile, type LoadOptions, type 
  */
 export const pangeaFrontEnd: FrontEnd = {
   id: 'pangea',
-  claims(file: string): boolean {
-    return file.toLowerCase().endsWith('.rb');
-  },
+  claims: claimsPangea,
   async load(files: InputFile[], _options: LoadOptions): Promise<LoadResult> {
     if (files.length === 0) return emptyLoadResult();
     try {

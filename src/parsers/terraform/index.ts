@@ -1,15 +1,16 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { readTextFileSafely } from '../../engine/read.js';
 import type { Scope } from '../../graph/resource.js';
 import { fileStartSpan, SourceText, type Span } from '../../graph/source.js';
 import type { Value } from '../../graph/value.js';
-import { isKnownNonTemplate } from '../cloudformation/index.js';
+import { claimsTerraform, isTerraformConfigurationFile, isTerraformPlanText } from '../claims.js';
 import { emptyLoadResult, type FrontEnd, type Suppression, type InputFile, type LoadDiagnostic, type LoadOptions, type LoadResult } from '../types.js';
 import { convertHclFile } from './hcl.js';
 import { parseCliVariable, readTfvars } from './inputs.js';
 import { convertJsonFile } from './json.js';
 import { definitionOf, ModuleInstance, type ModuleSession, type ModuleSource } from './module.js';
-import { isTerraformPlanText, readPlan } from './plan.js';
+import { readPlan } from './plan.js';
 import { collectSuppressions } from './suppressions.js';
 import type { ParsedFile, SyntaxProblem } from './syntax.js';
 import { loadTerraformParser, type TerraformParser } from './tree-sitter.js';
@@ -33,32 +34,11 @@ import { loadTerraformParser, type TerraformParser } from './tree-sitter.js';
 /** Instances (resources and module calls) one load creates at most, across all modules. */
 const INSTANCE_BUDGET = 100_000;
 
-export function isTerraformConfigurationFile(file: string): boolean {
-  const lower = file.toLowerCase();
-  return lower.endsWith('.tf') || lower.endsWith('.tf.json');
-}
-
-function peekPlan(file: string): boolean {
-  let descriptor: number | undefined;
-  try {
-    descriptor = openSync(file, 'r');
-    const buffer = Buffer.alloc(4096);
-    const read = readSync(descriptor, buffer, 0, buffer.length, 0);
-    return isTerraformPlanText(buffer.subarray(0, read).toString('utf8'));
-  } catch {
-    return false;
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
-  }
-}
+export { isTerraformConfigurationFile };
 
 export const terraformFrontEnd: FrontEnd = {
   id: 'terraform',
-  claims(file: string): boolean {
-    const lower = file.toLowerCase();
-    if (isTerraformConfigurationFile(file) || lower.endsWith('.tfplan.json')) return true;
-    return lower.endsWith('.json') && !isKnownNonTemplate(file) && peekPlan(file);
-  },
+  claims: claimsTerraform,
   async load(files: InputFile[], options: LoadOptions): Promise<LoadResult> {
     const loader = new Loader(files, options);
     try {
@@ -78,13 +58,10 @@ function displayPath(absolutePath: string, cwd: string): string {
   return relative.split(path.sep).join('/');
 }
 
+/** A module file or variables file found on disk, read only if it is a regular file of a sane size. */
 function readText(absolutePath: string): string | undefined {
-  try {
-    const text = readFileSync(absolutePath, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return undefined;
-  }
+  const text = readTextFileSafely(absolutePath);
+  return text !== undefined && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function realPath(file: string): string {
@@ -172,12 +149,20 @@ class Loader implements ModuleSession {
     const cached = this.parsed.get(absolutePath);
     if (cached) return cached;
     let parsed: ParsedFile;
-    if (absolutePath.toLowerCase().endsWith('.json')) {
-      parsed = convertJsonFile(source, this.parser);
-    } else if (this.parser) {
-      parsed = convertHclFile(source, this.parser.parse(source.text));
-    } else {
-      parsed = { src: source, body: { src: source, start: 0, end: 0, items: [], error: true }, problems: [{ start: 0, end: 0, message: `Cannot load the HCL parser: ${this.parserError ?? 'unknown error'}` }], directives: [] };
+    const unreadable = (message: string): ParsedFile => ({ src: source, body: { src: source, start: 0, end: 0, items: [], error: true }, problems: [{ start: 0, end: 0, message }], directives: [] });
+    try {
+      if (absolutePath.toLowerCase().endsWith('.json')) {
+        parsed = convertJsonFile(source, this.parser);
+      } else if (this.parser) {
+        parsed = convertHclFile(source, this.parser.parse(source.text));
+      } else {
+        parsed = unreadable(`Cannot load the HCL parser: ${this.parserError ?? 'unknown error'}`);
+      }
+    } catch (error) {
+      // One unreadable file (nested beyond the stack, say) is reported on its own; the other files
+      // of its module and the other modules are still read.
+      const message = error instanceof Error ? error.message : String(error);
+      parsed = unreadable(error instanceof RangeError ? 'Nesting too deep to read' : `Cannot read the file: ${message.split('\n')[0]}`);
     }
     this.parsed.set(absolutePath, parsed);
     this.result.sources.set(source.file, source);

@@ -1,4 +1,5 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { isTerraformPlanText } from '../claims.js';
 import { applyPropertyAliases } from '../../graph/aliases.js';
 import type { Resource, Scope } from '../../graph/resource.js';
 import type { SourceText } from '../../graph/source.js';
@@ -18,11 +19,9 @@ import { list, member, object, property, unknown } from './values.js';
  * so findings point into the plan file.
  */
 
-/** Whether a JSON text is `terraform show -json` output, from its first top-level keys. */
-export function isTerraformPlanText(text: string): boolean {
-  const head = text.slice(0, 4096);
-  return /^\s*\{/.test(head) && /"format_version"\s*:/.test(head) && /"terraform_version"\s*:/.test(head);
-}
+// Whether a JSON text is `terraform show -json` output: in ../claims.ts, which the engine asks
+// about every file without loading this module.
+export { isTerraformPlanText };
 
 export interface PlanOutcome {
   scopes: Scope[];

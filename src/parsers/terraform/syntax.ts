@@ -1,4 +1,4 @@
-import type { Position, SourceText, Span } from '../../graph/source.js';
+import { LazySpan, type SourceText, type Span } from '../../graph/source.js';
 import type { Scalar } from '../../graph/value.js';
 
 /**
@@ -202,37 +202,6 @@ export interface ParsedFile {
 /** The source text of a node, as written. */
 export function textOf(node: Located): string {
   return node.src.text.slice(node.start, node.end);
-}
-
-/**
- * A span whose line and column are computed when first read. A large configuration creates a span
- * for every value and key, but only the few that end up in findings are ever shown.
- */
-export class LazySpan implements Span {
-  private startPosition: Position | undefined;
-  private endPosition: Position | undefined;
-
-  constructor(
-    private readonly source: SourceText,
-    private readonly startOffset: number,
-    private readonly endOffset: number,
-  ) {}
-
-  get file(): string {
-    return this.source.file;
-  }
-
-  get start(): Position {
-    return (this.startPosition ??= this.source.position(this.startOffset));
-  }
-
-  get end(): Position {
-    return (this.endPosition ??= this.source.position(this.endOffset));
-  }
-
-  toJSON(): { file: string; start: Position; end: Position } {
-    return { file: this.file, start: this.start, end: this.end };
-  }
 }
 
 export function spanOf(source: SourceText, start: number, end: number): Span {

@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/rule.js';
 import { Cursor } from '../../graph/cursor.js';
+import { isCloudFormationFormat } from '../../graph/resource.js';
 import { memberLabel } from '../support/labels.js';
 
 export default defineRule({
@@ -37,7 +38,7 @@ export default defineRule({
         context.report({ at: settings, target: 'key', messageId: 'settingsOnDemand', data: { settings: memberLabel(settings), plan: planCursor.isMissing ? 'not set, so ON_DEMAND' : 'ON_DEMAND' } });
       }
       if (plan !== 'RESERVED') continue;
-      if (queue.format === 'cloudformation' || queue.format === 'cdk') {
+      if (isCloudFormationFormat(queue.format)) {
         context.report({ at: planCursor, messageId: 'cloudFormationReserved', data: { property } });
         continue;
       }

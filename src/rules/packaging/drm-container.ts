@@ -177,7 +177,7 @@ export default defineRule({
         const scheme = schemeOf(method, target.method.spelling);
         if (method === undefined || scheme === undefined || entry.schemes.includes(scheme)) continue;
         const required = entry.schemes[0]!;
-        const property = spellMember(target.method.cursor.path[target.method.cursor.path.length - 1] as string, target.method.apiName, target.resource);
+        const property = spellMember(target.method.cursor.segment as string, target.method.apiName, target.resource);
         context.report({
           at: target.method.cursor,
           messageId: 'unsupportedScheme',

@@ -40,7 +40,7 @@ export default defineRule({
     for (const entry of liveManifestWindows(context)) {
       const window = entry.window.number();
       if (window === undefined) continue;
-      const property = spellMember(entry.window.path[entry.window.path.length - 1] as string, entry.windowApiName, entry.resource);
+      const property = spellMember(entry.window.segment as string, entry.windowApiName, entry.resource);
       if (entry.service === 'v1' && window > quota) {
         context.report({ at: entry.window, messageId: 'aboveQuota', data: { property, window, quota } });
       } else if (entry.protocol === 'hls' && window < minimum) {

@@ -37,7 +37,7 @@ export default defineRule({
         at: entry.window,
         messageId: 'tooFewSegments',
         data: {
-          property: spellMember(entry.window.path[entry.window.path.length - 1] as string, entry.windowApiName, entry.resource),
+          property: spellMember(entry.window.segment as string, entry.windowApiName, entry.resource),
           window,
           count: Math.floor(window / segment),
           segment,

@@ -37,7 +37,7 @@ export default defineRule({
       if (!walk) continue;
       for (const visit of walk.values) {
         if (visit.element) continue;
-        const canonical = visit.cursor.path[visit.cursor.path.length - 1];
+        const canonical = visit.cursor.segment;
         if (typeof canonical !== 'string') continue;
         const range = lookupRange(resource.type, visit.ownerShape, canonical);
         if (!range) continue;

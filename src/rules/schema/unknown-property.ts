@@ -28,7 +28,7 @@ export default defineRule({
       const walk = schemaWalk(resource, context.specs);
       if (!walk) continue;
       for (const unknown of walk.unknownMembers) {
-        const name = unknown.cursor.property?.sourceName ?? String(unknown.cursor.path[unknown.cursor.path.length - 1]);
+        const name = unknown.cursor.property?.sourceName ?? String(unknown.cursor.segment);
         const shape = unknown.shapeName === topLevelShape ? resource.type : unknown.shapeName;
         const candidates = Object.entries(unknown.members).map(([canonical, member]) => spellMember(canonical, member.name, resource));
         const suggestion = closestMatch(name, candidates);

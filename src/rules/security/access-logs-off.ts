@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule.js';
 import { Cursor } from '../../graph/cursor.js';
-import type { Resource } from '../../graph/resource.js';
+import { isCloudFormationFormat, type Resource } from '../../graph/resource.js';
 import { memberLabel } from '../support/labels.js';
 
 /** The access logs each MediaPackage v1 resource type can write. */
@@ -15,7 +15,7 @@ const logMembers: ReadonlyArray<{ type: string; noun: string; members: readonly 
  * has no such arguments, so a finding there could not be acted on in that tool.
  */
 function canConfigureLogs(resource: Resource): boolean {
-  return resource.format === 'cloudformation' || resource.format === 'cdk' || resource.sourceType.startsWith('awscc_');
+  return isCloudFormationFormat(resource.format) || resource.sourceType.startsWith('awscc_');
 }
 
 export default defineRule({

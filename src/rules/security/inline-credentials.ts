@@ -45,7 +45,7 @@ export default defineRule({
       if (!resource.isMediaType) continue;
       const isMediaLive = resource.type.startsWith('AWS::MediaLive::');
       forEachDescendant(Cursor.root(resource), (cursor) => {
-        const name = cursor.path[cursor.path.length - 1];
+        const name = cursor.segment;
         if (typeof name !== 'string') return;
         if (holdsUrl(name)) {
           const credentials = urlCredentials(cursor.value);

@@ -22,7 +22,7 @@ function tagsOf(root: Cursor): Tag[] {
       return key === undefined ? [] : [{ key, value: item.get('value') }];
     });
   }
-  return tags.entries().map((entry) => ({ key: entry.property?.sourceName ?? String(entry.path[entry.path.length - 1]), value: entry }));
+  return tags.entries().map((entry) => ({ key: entry.property?.sourceName ?? String(entry.segment), value: entry }));
 }
 
 export default defineRule({

@@ -3,6 +3,7 @@
  * (`WhitelistRules[].Cidr`, IPv4 CIDR blocks only) and MediaPackage v1 endpoint allowlists
  * (`Whitelist`). Parsing is strict so that a rule never guesses what a malformed entry means.
  */
+import { groupDigits } from './format.js';
 
 export type ParsedCidr =
   /** An IPv4 block `a.b.c.d/n`. */
@@ -48,5 +49,5 @@ export function isWholeInternet(cidr: ParsedCidr): boolean {
 /** `16,777,216 addresses` for an IPv4 prefix length. */
 export function describeIpv4BlockSize(prefixLength: number): string {
   const count = 2 ** (32 - prefixLength);
-  return `${count.toLocaleString('en-US')} addresses`;
+  return `${groupDigits(count)} addresses`;
 }

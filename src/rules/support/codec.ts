@@ -1,4 +1,7 @@
 import { Cursor } from '../../graph/cursor.js';
+import type { ResourceGraph } from '../../graph/graph.js';
+import { groupDigits } from './format.js';
+import { perGraph } from './memo.js';
 import type { RuleContext } from '../../engine/rule.js';
 import {
   h264ProfileNames,
@@ -38,7 +41,13 @@ export interface EncodedVideo {
  * Every video rendition the codec rules check: each video description of a MediaLive channel, each
  * output's video description in a MediaConvert job or job template, and each MediaConvert preset's.
  */
-export function encodedVideos(context: RuleContext): EncodedVideo[] {
+export function encodedVideos(context: RuleContext): readonly EncodedVideo[] {
+  return perGraph(() => allEncodedVideos(context), context.graph, encodedVideoCache);
+}
+
+const encodedVideoCache = new WeakMap<ResourceGraph, readonly EncodedVideo[]>();
+
+function allEncodedVideos(context: RuleContext): EncodedVideo[] {
   const result: EncodedVideo[] = [];
   for (const channel of context.resources('AWS::MediaLive::Channel')) {
     for (const description of Cursor.root(channel).at('encoder_settings', 'video_descriptions').items()) {
@@ -68,7 +77,7 @@ const codecMembers = {
 
 /** The user's spelling of the member at a cursor: the source name when written, else the format's. */
 export function propertyName(cursor: Cursor): string {
-  return cursor.property?.sourceName ?? spellMember(String(cursor.path[cursor.path.length - 1]), undefined, cursor.resource);
+  return cursor.property?.sourceName ?? spellMember(String(cursor.segment), undefined, cursor.resource);
 }
 
 /** A level as declared: a level name (`4.1`), `auto` (AUTO or not set: the encoder chooses), or undefined when unknown. */
@@ -203,7 +212,7 @@ export function bufferSize(video: EncodedVideo): { bits: number; cursor: Cursor 
 
 /** `1,920`: integers with thousands separators, as in the standards' tables. */
 export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+  return groupDigits(Math.round(value));
 }
 
 /** `1920×1080` */

@@ -7,7 +7,7 @@ import { spellMember } from './spelling.js';
  * `log_level`), else in the format's spelling. For an absent member this is the name to add.
  */
 export function memberLabel(cursor: Cursor): string {
-  const last = cursor.path[cursor.path.length - 1];
+  const last = cursor.segment;
   if (cursor.property) return cursor.property.sourceName;
   return typeof last === 'string' ? spellMember(last, undefined, cursor.resource) : String(last ?? '');
 }

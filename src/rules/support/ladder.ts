@@ -1,9 +1,11 @@
 import { Cursor } from '../../graph/cursor.js';
-import type { Resource } from '../../graph/resource.js';
+import type { ResourceGraph } from '../../graph/graph.js';
+import type { Resource, Scope } from '../../graph/resource.js';
 import type { RuleContext, RuleOptionValue } from '../../engine/rule.js';
 import type { EncodedVideo, EncoderService } from './codec.js';
 import { mediaConvertOutputGroups, mediaConvertSettings, mediaConvertVideo } from './mediaconvert.js';
 import { mediaLiveOutputGroups } from './medialive.js';
+import { perGraph } from './memo.js';
 import { formatBitrate, type VideoRendition } from './video.js';
 
 /**
@@ -100,7 +102,28 @@ export function outputPreset(context: RuleContext, from: Resource, preset: Curso
   }
   const name = preset.string();
   if (name === undefined) return undefined;
-  return context.resources('AWS::MediaConvert::Preset').find((candidate) => candidate.scope === from.scope && Cursor.root(candidate).get('name').string() === name);
+  return presetsByName(context).get(from.scope)?.get(name);
+}
+
+const presetIndexes = new WeakMap<ResourceGraph, Map<Scope, Map<string, Resource>>>();
+
+/** The graph's presets by scope and known `Name` (the first of a name, in graph order). */
+function presetsByName(context: RuleContext): Map<Scope, Map<string, Resource>> {
+  return perGraph(
+    () => {
+      const index = new Map<Scope, Map<string, Resource>>();
+      for (const candidate of context.resources('AWS::MediaConvert::Preset')) {
+        const name = Cursor.root(candidate).get('name').string();
+        if (name === undefined) continue;
+        let names = index.get(candidate.scope);
+        if (!names) index.set(candidate.scope, (names = new Map()));
+        if (!names.has(name)) names.set(name, candidate);
+      }
+      return index;
+    },
+    context.graph,
+    presetIndexes,
+  );
 }
 
 function mediaConvertLadders(context: RuleContext, resource: Resource): Ladder[] {
@@ -140,8 +163,15 @@ function mediaConvertLadders(context: RuleContext, resource: Resource): Ladder[]
   return ladders;
 }
 
-/** Every ladder of the graph's MediaLive channels and MediaConvert jobs and job templates. */
-export function ladders(context: RuleContext): Ladder[] {
+const ladderCache = new WeakMap<ResourceGraph, readonly Ladder[]>();
+
+/** Every ladder of the graph's MediaLive channels and MediaConvert jobs and job templates. Computed
+ * once per graph (ten rules read them); shared, so callers must not change them. */
+export function ladders(context: RuleContext): readonly Ladder[] {
+  return perGraph(() => allLadders(context), context.graph, ladderCache);
+}
+
+function allLadders(context: RuleContext): Ladder[] {
   const result: Ladder[] = [];
   for (const channel of context.resources('AWS::MediaLive::Channel')) result.push(...mediaLiveLadders(channel));
   for (const type of ['AWS::MediaConvert::JobTemplate', 'AWS::MediaConvert::Job']) {
@@ -176,7 +206,7 @@ function budgetBitrate(video: VideoRendition): number | undefined {
 
 /** True when the rung's bit rate is only a cap (QVBR, or `MaxBitrate` without `Bitrate`): the average may be far lower. */
 export function isBitrateCap(video: VideoRendition): boolean {
-  return bitrateCursor(video)?.path.at(-1) === 'max_bitrate';
+  return bitrateCursor(video)?.segment === 'max_bitrate';
 }
 
 export function pixelCount(video: VideoRendition): number | undefined {

@@ -1,5 +1,6 @@
 import { Cursor } from '../../graph/cursor.js';
 import type { Resource } from '../../graph/resource.js';
+import { perResource } from './memo.js';
 import { describeRendition, type VideoCodec, type VideoRendition } from './video.js';
 
 /**
@@ -69,8 +70,11 @@ export interface MediaConvertOutputGroup {
   outputs: MediaConvertOutput[];
 }
 
-/** The output groups of a job or job template (a preset has none). */
-export function mediaConvertOutputGroups(resource: Resource): MediaConvertOutputGroup[] {
+/** The output groups of a job or job template (a preset has none). Computed once per resource;
+ * shared, so callers must not change them. */
+export const mediaConvertOutputGroups: (resource: Resource) => readonly MediaConvertOutputGroup[] = perResource(outputGroupsOf);
+
+function outputGroupsOf(resource: Resource): MediaConvertOutputGroup[] {
   return mediaConvertSettings(resource)
     .get('output_groups')
     .items()

@@ -1,5 +1,6 @@
 import { Cursor } from '../../graph/cursor.js';
 import type { Resource } from '../../graph/resource.js';
+import { perResource } from './memo.js';
 import { describeRendition, type VideoCodec, type VideoRendition } from './video.js';
 
 /**
@@ -82,8 +83,11 @@ export function mediaLiveVideo(description: Cursor): VideoRendition {
   return describeRendition(description, description.get('name').string(), codec, settings, 'FRAMES');
 }
 
-/** The channel's video descriptions by name (descriptions whose name is not known are left out). */
-export function mediaLiveVideoDescriptions(channel: Resource): Map<string, VideoRendition> {
+/** The channel's video descriptions by name (descriptions whose name is not known are left out).
+ * Computed once per channel; the map is shared, so callers must not change it. */
+export const mediaLiveVideoDescriptions: (channel: Resource) => ReadonlyMap<string, VideoRendition> = perResource(videoDescriptionsOf);
+
+function videoDescriptionsOf(channel: Resource): Map<string, VideoRendition> {
   const result = new Map<string, VideoRendition>();
   for (const description of Cursor.root(channel).at('encoder_settings', 'video_descriptions').items()) {
     const video = mediaLiveVideo(description);
@@ -120,8 +124,11 @@ function segmentLength(kind: OutputGroupKind | undefined, settings: Cursor | und
   }
 }
 
-/** The channel's output groups with their outputs resolved to video and audio descriptions. */
-export function mediaLiveOutputGroups(channel: Resource): MediaLiveOutputGroup[] {
+/** The channel's output groups with their outputs resolved to video and audio descriptions.
+ * Computed once per channel (a dozen rules read them); shared, so callers must not change them. */
+export const mediaLiveOutputGroups: (channel: Resource) => readonly MediaLiveOutputGroup[] = perResource(outputGroupsOf);
+
+function outputGroupsOf(channel: Resource): MediaLiveOutputGroup[] {
   const encoder = Cursor.root(channel).get('encoder_settings');
   const videos = mediaLiveVideoDescriptions(channel);
   const audios = new Map<string, Cursor>();
