@@ -58,6 +58,8 @@ await build({
   banner: { js: "import { createRequire as __mediaLintCreateRequire } from 'node:module';\nconst require = __mediaLintCreateRequire(import.meta.url);" },
   plugins: [rewritePlugin],
   legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
   charset: 'utf8',
   logLevel: 'warning',
 });

@@ -230,6 +230,7 @@ async function run(paths: string[], options: CliOptions, io: CliIo, cwd: string)
     vars: options.var,
     onProgress: progress.update,
     workers: workersFromEnvironment(env),
+    ...parallelThresholdFromEnvironment(env),
   });
   progress.clear();
   for (const notice of result.notices) io.stderr(`media-lint: ${notice}\n`);
@@ -276,7 +277,6 @@ function hasInputTrouble(findings: readonly Finding[]): boolean {
   );
 }
 
-/** GitHub wants annotation paths relative to the repository root: `GITHUB_WORKSPACE` when the run is inside it. */
 /** Worker threads for large runs (see engine/parallel.ts): `auto` unless MEDIA_LINT_WORKERS sets a
  * number of shards (1: none). The report does not depend on it. */
 export function workersFromEnvironment(env: NodeJS.ProcessEnv): number | 'auto' {
@@ -286,6 +286,14 @@ export function workersFromEnvironment(env: NodeJS.ProcessEnv): number | 'auto' 
   return Number.isInteger(count) && count >= 0 ? Math.max(1, count) : 'auto';
 }
 
+/** MEDIA_LINT_PARALLEL_THRESHOLD: the weighted input size (bytes; see engine/parallel.ts) above
+ * which workers are used. For tests and experiments; the default suits a 2-to-4-core machine. */
+export function parallelThresholdFromEnvironment(env: NodeJS.ProcessEnv): { parallelThreshold?: number } {
+  const count = Number(env.MEDIA_LINT_PARALLEL_THRESHOLD ?? '');
+  return env.MEDIA_LINT_PARALLEL_THRESHOLD && Number.isFinite(count) && count >= 0 ? { parallelThreshold: count } : {};
+}
+
+/** GitHub wants annotation paths relative to the repository root: `GITHUB_WORKSPACE` when the run is inside it. */
 function githubRoot(env: NodeJS.ProcessEnv, cwd: string): string {
   const workspace = env.GITHUB_WORKSPACE;
   if (!workspace) return cwd;

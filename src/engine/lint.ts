@@ -54,6 +54,9 @@ export interface LintOptions {
    * rules and specs, above a size where it pays (see parallel.ts). The report is the same either
    * way; `graph` is then empty (each worker had its own). */
   workers?: number | 'auto';
+  /** The weighted input size above which workers are used (parallel.ts's `parallelThreshold`);
+   * lowered by tests to shard small inputs. */
+  parallelThreshold?: number;
 }
 
 export interface LintProgress {
@@ -236,7 +239,7 @@ async function inWorkers(
   const files = [...filesByFrontEnd].flatMap(([frontEnd, inputs]) =>
     inputs.map((input) => ({ frontEnd: frontEnd.id, path: input.path, absolutePath: input.absolutePath, text: input.source.text, explicit: input.explicit })),
   );
-  const shards = planShards(files, shardCount(options.workers));
+  const shards = planShards(files, shardCount(options.workers), options.parallelThreshold);
   if (!shards) return undefined;
   const plan = rules.map((rule) => ({ id: rule.meta.id, groups: [...groupsOf(rule).groups.values()] }));
   return lintInShards(shards, { cwd: options.cwd, ...(options.varFiles ? { varFiles: options.varFiles } : {}), ...(options.vars ? { vars: options.vars } : {}), rules: plan });

@@ -20,13 +20,15 @@ import { runRule } from './run-rules.js';
  * sort exactly as for a single graph, so the report is byte-identical to a run without workers.
  *
  * That holds because rules are local to a scope (a template, a Terraform module, a Pangea
- * template): a shard holds whole scopes. Files that a front-end reads together stay together (all
- * Terraform files, whose modules call each other; a CDK assembly and its templates), and so do
+ * template): a shard holds whole scopes. Files that a front-end reads together stay together (a
+ * Terraform directory and the local modules it calls; a CDK assembly and its templates), and so do
  * the files of the one cross-scope relation rules draw, multiplex programs that name their
- * multiplex by a literal id. A test compares sharded and single runs over every fixture.
+ * multiplex by a literal id. test/engine/parallel.test.ts compares sharded and single runs over
+ * every example and fixture.
  *
  * Workers pay for their start (a V8 isolate, the parsers and rules loaded again), so they are used
- * only above `parallelThreshold` of weighted input, with at most one shard per available core.
+ * only above `parallelThreshold` of weighted input (MEDIA_LINT_PARALLEL_THRESHOLD overrides it),
+ * with at most one shard per available core (MEDIA_LINT_WORKERS sets the count; 1: no workers).
  */
 
 export interface ShardFile {
@@ -125,33 +127,87 @@ interface Unit {
   cost: number;
 }
 
+/** A local module call in Terraform (`source = "./modules/x"`, or `"source": "../x"` in .tf.json). */
+const localModuleSource = /["']?\bsource["']?\s*[=:]\s*"(\.\.?(?:[/\\][^"]*)?)"/g;
+
+/** The directory of a path, for `/` and `\` separators alike. */
+function directoryOf(file: string): string {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return cut < 0 ? '.' : file.slice(0, cut) || '/';
+}
+
+/** Joins `.`/`..` segments of a relative module source onto a directory (posix or Windows separators). */
+function joinDirectory(directory: string, relative: string): string {
+  const separator = directory.includes('\\') && !directory.includes('/') ? '\\' : '/';
+  const parts = directory.split(/[/\\]/);
+  for (const segment of relative.split(/[/\\]/)) {
+    if (segment === '' || segment === '.') continue;
+    if (segment !== '..') parts.push(segment);
+    else if (parts.length > 1) parts.pop();
+  }
+  return parts.join(separator);
+}
+
 /**
- * Splits the files into at most `count` shards of whole units, or returns undefined when the run
- * is too small to gain from workers. Deterministic: the same files give the same shards.
+ * The units of work that must stay in one shard, as groups of files: a Terraform module directory
+ * with every directory it calls or is called from by a local `source` (a called module is read
+ * through its caller, not as a root of its own), a CDK assembly with its templates, the files that
+ * relate across scopes (multiplex programs by literal id, with their whole Terraform directory);
+ * every other template and Pangea file on its own. Deterministic, in input order.
+ */
+export function planUnits(files: readonly ShardFile[]): ShardFile[][] {
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    if (!parent.has(key)) {
+      parent.set(key, key);
+      return key;
+    }
+    let root = key;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (let node = key; node !== root; ) {
+      const next = parent.get(node)!;
+      parent.set(node, root);
+      node = next;
+    }
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    const rootA = find(a);
+    const rootB = find(b);
+    if (rootA !== rootB) parent.set(rootB, rootA);
+  };
+  const assemblies = files.some((file) => file.frontEnd === 'cloudformation' && /(^|[/\\])manifest\.json$/i.test(file.path));
+  const keys = files.map((file, index) => {
+    let key: string;
+    if (file.frontEnd === 'terraform') {
+      const directory = directoryOf(file.absolutePath);
+      key = `terraform:${directory}`;
+      for (const match of file.text.matchAll(localModuleSource)) union(key, `terraform:${joinDirectory(directory, match[1]!)}`);
+    } else if (file.frontEnd === 'pangea' || (file.frontEnd === 'cloudformation' && !assemblies)) key = `file:${index}`;
+    else key = `front-end:${file.frontEnd}`;
+    if (crossScope.test(file.text)) union('cross-scope', key);
+    return key;
+  });
+  const groups = new Map<string, ShardFile[]>();
+  files.forEach((file, index) => {
+    const root = find(keys[index]!);
+    const group = groups.get(root);
+    if (group) group.push(file);
+    else groups.set(root, [file]);
+  });
+  return [...groups.values()];
+}
+
+/**
+ * Splits the files into at most `count` shards of whole units (see planUnits), or returns undefined
+ * when the run is too small to gain from workers. Deterministic: the same files give the same shards.
  */
 export function planShards(files: readonly ShardFile[], count: number, threshold = parallelThreshold): ShardFile[][] | undefined {
   if (count < 2) return undefined;
   const cost = (file: ShardFile) => file.text.length * (costPerByte[file.frontEnd]?.(file.path) ?? 3);
   const total = files.reduce((sum, file) => sum + cost(file), 0);
   if (total < threshold) return undefined;
-  const units: Unit[] = [];
-  const together = new Map<string, Unit>();
-  const join = (key: string, file: ShardFile) => {
-    let unit = together.get(key);
-    if (!unit) {
-      unit = { files: [], cost: 0 };
-      together.set(key, unit);
-      units.push(unit);
-    }
-    unit.files.push(file);
-    unit.cost += cost(file);
-  };
-  const assemblies = files.some((file) => file.frontEnd === 'cloudformation' && /(^|[/\\])manifest\.json$/i.test(file.path));
-  for (const file of files) {
-    if (crossScope.test(file.text)) join('cross-scope', file);
-    else if (file.frontEnd === 'pangea' || (file.frontEnd === 'cloudformation' && !assemblies)) units.push({ files: [file], cost: cost(file) });
-    else join(`front-end:${file.frontEnd}`, file);
-  }
+  const units: Unit[] = planUnits(files).map((group) => ({ files: group, cost: group.reduce((sum, file) => sum + cost(file), 0) }));
   if (units.length < 2) return undefined;
   // Largest first onto the lightest shard; ties by input order.
   const order = units.map((unit, index) => ({ unit, index })).sort((a, b) => b.unit.cost - a.unit.cost || a.index - b.index);
