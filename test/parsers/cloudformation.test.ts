@@ -619,20 +619,17 @@ describe('performance', () => {
     return { AWSTemplateFormatVersion: '2010-09-09', Parameters: { Prefix: { Type: 'String', Default: 'p' }, Bitrate: { Type: 'Number', Default: 1 } }, Resources: resources };
   }
 
-  it('reads a 1,000-resource template in JSON and YAML quickly', async () => {
+  // Speed is measured by `npm run bench`; this checks that a large template is read whole.
+  it('reads a 1,000-resource template in JSON and YAML', async () => {
     const { stringify } = await import('yaml');
     const template = generated(1000);
     for (const [path, text] of [
       ['big.json', JSON.stringify(template, null, 2)],
       ['big.yaml', stringify(template)],
     ] as const) {
-      const started = performance.now();
       const result = load(input(path, text));
-      const elapsed = performance.now() - started;
-      expect(result.scopes[0]!.resources).toHaveLength(1000);
+      expect(result.scopes[0]!.resources, path).toHaveLength(1000);
       expect(valueAt(result.scopes[0]!.resources[999]!, 'name')).toMatchObject({ kind: 'known', value: 'p-999' });
-      // Generous bound for a shared CI machine; typical is well under a second.
-      expect(elapsed, path).toBeLessThan(10_000);
     }
   });
 });
