@@ -92099,29 +92099,69 @@ var costPerByte = {
 };
 var parallelThreshold = 3e6;
 var crossScope = /multiplex_?program|Multiplexprogram/i;
+var localModuleSource = /["']?\bsource["']?\s*[=:]\s*"(\.\.?(?:[/\\][^"]*)?)"/g;
+function directoryOf(file) {
+  const cut = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\"));
+  return cut < 0 ? "." : file.slice(0, cut) || "/";
+}
+function joinDirectory(directory, relative10) {
+  const separator = directory.includes("\\") && !directory.includes("/") ? "\\" : "/";
+  const parts2 = directory.split(/[/\\]/);
+  for (const segment of relative10.split(/[/\\]/)) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") parts2.push(segment);
+    else if (parts2.length > 1) parts2.pop();
+  }
+  return parts2.join(separator);
+}
+function planUnits(files) {
+  const parent = /* @__PURE__ */ new Map();
+  const find = (key) => {
+    if (!parent.has(key)) {
+      parent.set(key, key);
+      return key;
+    }
+    let root = key;
+    while (parent.get(root) !== root) root = parent.get(root);
+    for (let node = key; node !== root; ) {
+      const next = parent.get(node);
+      parent.set(node, root);
+      node = next;
+    }
+    return root;
+  };
+  const union = (a, b) => {
+    const rootA = find(a);
+    const rootB = find(b);
+    if (rootA !== rootB) parent.set(rootB, rootA);
+  };
+  const assemblies = files.some((file) => file.frontEnd === "cloudformation" && /(^|[/\\])manifest\.json$/i.test(file.path));
+  const keys = files.map((file, index3) => {
+    let key;
+    if (file.frontEnd === "terraform") {
+      const directory = directoryOf(file.absolutePath);
+      key = `terraform:${directory}`;
+      for (const match of file.text.matchAll(localModuleSource)) union(key, `terraform:${joinDirectory(directory, match[1])}`);
+    } else if (file.frontEnd === "pangea" || file.frontEnd === "cloudformation" && !assemblies) key = `file:${index3}`;
+    else key = `front-end:${file.frontEnd}`;
+    if (crossScope.test(file.text)) union("cross-scope", key);
+    return key;
+  });
+  const groups = /* @__PURE__ */ new Map();
+  files.forEach((file, index3) => {
+    const root = find(keys[index3]);
+    const group = groups.get(root);
+    if (group) group.push(file);
+    else groups.set(root, [file]);
+  });
+  return [...groups.values()];
+}
 function planShards(files, count, threshold = parallelThreshold) {
   if (count < 2) return void 0;
   const cost = (file) => file.text.length * (costPerByte[file.frontEnd]?.(file.path) ?? 3);
   const total = files.reduce((sum, file) => sum + cost(file), 0);
   if (total < threshold) return void 0;
-  const units = [];
-  const together = /* @__PURE__ */ new Map();
-  const join4 = (key, file) => {
-    let unit = together.get(key);
-    if (!unit) {
-      unit = { files: [], cost: 0 };
-      together.set(key, unit);
-      units.push(unit);
-    }
-    unit.files.push(file);
-    unit.cost += cost(file);
-  };
-  const assemblies = files.some((file) => file.frontEnd === "cloudformation" && /(^|[/\\])manifest\.json$/i.test(file.path));
-  for (const file of files) {
-    if (crossScope.test(file.text)) join4("cross-scope", file);
-    else if (file.frontEnd === "pangea" || file.frontEnd === "cloudformation" && !assemblies) units.push({ files: [file], cost: cost(file) });
-    else join4(`front-end:${file.frontEnd}`, file);
-  }
+  const units = planUnits(files).map((group) => ({ files: group, cost: group.reduce((sum, file) => sum + cost(file), 0) }));
   if (units.length < 2) return void 0;
   const order = units.map((unit, index3) => ({ unit, index: index3 })).sort((a, b) => b.unit.cost - a.unit.cost || a.index - b.index);
   const shards = Array.from({ length: Math.min(count, units.length) }, () => ({ units: [], cost: 0 }));
@@ -92343,7 +92383,7 @@ async function inWorkers(options2, filesByFrontEnd, rules, groupsOf) {
   const files = [...filesByFrontEnd].flatMap(
     ([frontEnd, inputs]) => inputs.map((input) => ({ frontEnd: frontEnd.id, path: input.path, absolutePath: input.absolutePath, text: input.source.text, explicit: input.explicit }))
   );
-  const shards = planShards(files, shardCount(options2.workers));
+  const shards = planShards(files, shardCount(options2.workers), options2.parallelThreshold);
   if (!shards) return void 0;
   const plan = rules.map((rule) => ({ id: rule.meta.id, groups: [...groupsOf(rule).groups.values()] }));
   return lintInShards(shards, { cwd: options2.cwd, ...options2.varFiles ? { varFiles: options2.varFiles } : {}, ...options2.vars ? { vars: options2.vars } : {}, rules: plan });
