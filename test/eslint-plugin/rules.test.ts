@@ -225,3 +225,244 @@ tester.run(runName('security/push-input-without-security-group'), rule('security
     },
   ],
 });
+
+const ODD_SIZE = (width: number, height: number) =>
+  lines(
+    ML,
+    STACK,
+    "new medialive.CfnChannel(stack, 'Channel', {",
+    `  encoderSettings: { videoDescriptions: [{ name: 'video_preview', width: ${width}, height: ${height} }] },`,
+    '} as any);',
+  );
+const MC_PRESET = (width: number) =>
+  lines(
+    "import * as mediaconvert from 'aws-cdk-lib/aws-mediaconvert';",
+    STACK,
+    "new mediaconvert.CfnPreset(stack, 'Preset', {",
+    `  settingsJson: { VideoDescription: { Width: ${width}, Height: 480, CodecSettings: { Codec: 'H_264', H264Settings: {} } } },`,
+    '});',
+  );
+
+tester.run(runName('ladder/odd-dimensions'), rule('ladder/odd-dimensions'), {
+  valid: [ODD_SIZE(400, 224), MC_PRESET(854)],
+  invalid: [
+    {
+      // 400×225: 16:9 computed without rounding.
+      code: ODD_SIZE(400, 225),
+      errors: [{ messageId: 'oddMediaLive', data: { property: 'height', value: 225, lower: 224, upper: 226 }, line: 4, column: 87, endColumn: 90 }],
+    },
+    {
+      // settingsJson is passed through as written: the message names the JSON key.
+      code: MC_PRESET(853),
+      errors: [{ messageId: 'oddSubsampled', data: { property: 'Width', value: 853, lower: 852, upper: 854, codec: 'H.264' }, line: 4, column: 46, endColumn: 49 }],
+    },
+  ],
+});
+
+const GOP = (settings: string) =>
+  lines(
+    ML,
+    STACK,
+    "new medialive.CfnChannel(stack, 'Channel', {",
+    `  encoderSettings: { videoDescriptions: [{ name: 'video', codecSettings: { h264Settings: { ${settings} } } }] },`,
+    '} as any);',
+  );
+
+tester.run(runName('gop/gop-units-value'), rule('gop/gop-units-value'), {
+  valid: [GOP("gopSize: 2.5, gopSizeUnits: 'SECONDS'"), GOP('gopSize: 60'), GOP("gopSize: 60, gopSizeUnits: 'FRAMES'")],
+  invalid: [
+    {
+      // Seconds written while the units are left to the FRAMES default.
+      code: GOP('gopSize: 2.5'),
+      errors: [
+        {
+          messageId: 'framesNotWhole',
+          data: { property: 'gopSize', size: 2.5, unitsNote: 'gopSizeUnits is not set, so it is FRAMES', unitsProperty: 'gopSizeUnits' },
+          line: 4,
+          column: 101,
+          endColumn: 104,
+        },
+      ],
+    },
+    {
+      code: GOP("gopSize: 0.5, gopSizeUnits: 'FRAMES'"),
+      errors: [{ messageId: 'framesBelowOne', data: { property: 'gopSize', size: 0.5, unitsNote: 'gopSizeUnits is FRAMES' }, line: 4, column: 101, endColumn: 104 }],
+    },
+    {
+      code: GOP("gopSize: 0, gopSizeUnits: 'SECONDS'"),
+      errors: [{ messageId: 'secondsNotPositive', data: { property: 'gopSize', size: 0, unitsProperty: 'gopSizeUnits' }, line: 4, column: 101, endColumn: 102 }],
+    },
+  ],
+});
+
+const AAC = (aacSettings: string, groupSettings = "hlsGroupSettings: { destination: { destinationRefId: 'origin' } }") =>
+  lines(
+    ML,
+    STACK,
+    "new medialive.CfnChannel(stack, 'Channel', {",
+    '  encoderSettings: {',
+    `    audioDescriptions: [{ name: 'audio', audioSelectorName: 'default', codecSettings: { aacSettings: { ${aacSettings} } } }],`,
+    '    outputGroups: [{',
+    `      outputGroupSettings: { ${groupSettings} },`,
+    "      outputs: [{ audioDescriptionNames: ['audio'], outputSettings: {} }],",
+    '    }],',
+    '  },',
+    '} as any);',
+  );
+
+tester.run(runName('audio/he-aac-bitrate'), rule('audio/he-aac-bitrate'), {
+  valid: [
+    AAC("profile: 'HEV1', codingMode: 'CODING_MODE_2_0', bitrate: 64000"),
+    AAC("profile: 'LC', codingMode: 'CODING_MODE_2_0', bitrate: 96000"),
+    // Six channels of HE-AAC need more than 64 kbit/s.
+    AAC("profile: 'HEV1', codingMode: 'CODING_MODE_5_1', bitrate: 192000"),
+    // Not delivered as HLS.
+    AAC("profile: 'HEV1', codingMode: 'CODING_MODE_2_0', bitrate: 96000", "archiveGroupSettings: { destination: { destinationRefId: 'archive' } }"),
+  ],
+  invalid: [
+    {
+      code: AAC("profile: 'HEV1', codingMode: 'CODING_MODE_2_0', bitrate: 96000"),
+      errors: [
+        {
+          messageId: 'aboveLimit',
+          data: { profileProperty: 'profile', bitrateProperty: 'bitrate', profile: 'HEV1', bitrate: '96 kbit/s', limit: '64 kbit/s' },
+          line: 5,
+          column: 161,
+          endColumn: 166,
+        },
+      ],
+    },
+  ],
+});
+
+const MUX = "const mux = new medialive.CfnMultiplex(stack, 'Mux', { availabilityZones: ['us-east-1a', 'us-east-1b'], multiplexSettings: { transportStreamBitrate: 20000000, transportStreamId: 1 } });";
+const PROGRAMS = (newsNumber: number) =>
+  lines(
+    ML,
+    STACK,
+    MUX,
+    "new medialive.CfnMultiplexprogram(stack, 'Sports', { multiplexId: mux.ref, programName: 'sports', multiplexProgramSettings: { programNumber: 101 } });",
+    `new medialive.CfnMultiplexprogram(stack, 'News', { multiplexId: mux.ref, programName: 'news', multiplexProgramSettings: { programNumber: ${newsNumber} } });`,
+  );
+
+tester.run(runName('multiplex/program-numbers'), rule('multiplex/program-numbers'), {
+  valid: [PROGRAMS(102)],
+  invalid: [
+    {
+      // The second program of the multiplex with number 101 is reported, naming the first.
+      code: PROGRAMS(101),
+      errors: [{ messageId: 'duplicateNumber', data: { property: 'programNumber', number: 101, other: "'sports'", multiplex: "'Mux'" }, line: 5, column: 138, endColumn: 141 }],
+    },
+  ],
+});
+
+const ZONES = (zones: string) => lines(ML, STACK, `new medialive.CfnMultiplex(stack, 'Mux', { availabilityZones: ${zones}, multiplexSettings: { transportStreamBitrate: 20000000, transportStreamId: 1 } });`);
+
+tester.run(runName('multiplex/availability-zones'), rule('multiplex/availability-zones'), {
+  valid: [ZONES("['us-east-1a', 'us-east-1b']")],
+  invalid: [
+    {
+      code: ZONES("['us-east-1a']"),
+      errors: [{ messageId: 'notTwoZones', data: { property: 'availabilityZones', count: 1, zones: 'zone' }, line: 3, column: 63, endColumn: 77 }],
+    },
+    {
+      code: ZONES("['us-east-1a', 'us-east-1a']"),
+      errors: [{ messageId: 'sameZoneTwice', data: { property: 'availabilityZones', zone: 'us-east-1a' }, line: 3, column: 78, endColumn: 90 }],
+    },
+  ],
+});
+
+const MP = "import * as mediapackage from 'aws-cdk-lib/aws-mediapackage';";
+const ENDPOINT = (props: string) => lines(MP, STACK, `new mediapackage.CfnOriginEndpoint(stack, 'Endpoint', { id: 'live-hls', channelId: 'live', ${props} });`);
+
+tester.run(runName('packaging/time-delay'), rule('packaging/time-delay'), {
+  valid: [ENDPOINT('timeDelaySeconds: 10'), ENDPOINT('timeDelaySeconds: 0'), ENDPOINT('startoverWindowSeconds: 3600, timeDelaySeconds: 1800')],
+  invalid: [
+    {
+      code: ENDPOINT('timeDelaySeconds: 3'),
+      errors: [{ messageId: 'outOfRange', data: { property: 'timeDelaySeconds', delay: 3, minimum: 5, maximum: 86400 }, line: 3, column: 110, endColumn: 111 }],
+    },
+    {
+      // A three-hour delay served out of a one-hour startover window.
+      code: ENDPOINT('startoverWindowSeconds: 3600, timeDelaySeconds: 10800'),
+      errors: [
+        {
+          messageId: 'notBelowStartover',
+          data: { property: 'timeDelaySeconds', delay: 10800, startoverProperty: 'startoverWindowSeconds', startover: 3600 },
+          line: 3,
+          column: 140,
+          endColumn: 145,
+        },
+      ],
+    },
+  ],
+});
+
+const V2_ENDPOINT = (windowSeconds: number) =>
+  lines(
+    "import * as mediapackagev2 from 'aws-cdk-lib/aws-mediapackagev2';",
+    STACK,
+    "new mediapackagev2.CfnOriginEndpoint(stack, 'LowLatency', {",
+    "  channelGroupName: 'live',",
+    "  channelName: 'main',",
+    "  originEndpointName: 'low-latency',",
+    "  containerType: 'CMAF',",
+    '  segment: { segmentDurationSeconds: 10 },',
+    `  lowLatencyHlsManifests: [{ manifestName: 'index', manifestWindowSeconds: ${windowSeconds} }],`,
+    '});',
+  );
+
+tester.run(runName('packaging/window-segments'), rule('packaging/window-segments'), {
+  valid: [
+    ENDPOINT('hlsPackage: { segmentDurationSeconds: 6, playlistWindowSeconds: 60 }'),
+    // An EVENT playlist grows from the start of the event: not a sliding window.
+    ENDPOINT("hlsPackage: { segmentDurationSeconds: 6, playlistWindowSeconds: 30, playlistType: 'EVENT' }"),
+    V2_ENDPOINT(60),
+  ],
+  invalid: [
+    {
+      code: ENDPOINT('hlsPackage: { segmentDurationSeconds: 6, playlistWindowSeconds: 30 }'),
+      errors: [{ messageId: 'tooFewSegments', data: { property: 'playlistWindowSeconds', window: 30, count: 5, segment: 6, minimum: 6, needed: 36 }, line: 3, column: 156, endColumn: 158 }],
+    },
+    {
+      code: V2_ENDPOINT(40),
+      errors: [{ messageId: 'tooFewSegments', data: { property: 'manifestWindowSeconds', window: 40, count: 4, segment: 10, minimum: 6, needed: 60 }, line: 9, column: 76, endColumn: 78 }],
+    },
+  ],
+});
+
+const DESTINATIONS = (channelClass: string, destination: string) =>
+  lines(ML, STACK, "new medialive.CfnChannel(stack, 'Channel', {", `  channelClass: '${channelClass}',`, `  destinations: [${destination}],`, '});');
+const CDN_A = "{ url: 'https://ingest-a.cdn.example.com/live' }";
+const CDN_B = "{ url: 'https://ingest-b.cdn.example.com/live' }";
+
+tester.run(runName('redundancy/destinations-per-class'), rule('redundancy/destinations-per-class'), {
+  valid: [
+    DESTINATIONS('STANDARD', `{ id: 'cdn', settings: [${CDN_A}, ${CDN_B}] }`),
+    DESTINATIONS('SINGLE_PIPELINE', `{ id: 'cdn', settings: [${CDN_A}] }`),
+    DESTINATIONS('STANDARD', "{ id: 'packaging', mediaPackageSettings: [{ channelId: 'live' }] }"),
+  ],
+  invalid: [
+    {
+      code: DESTINATIONS('STANDARD', `{ id: 'cdn', settings: [${CDN_A}] }`),
+      errors: [{ messageId: 'secondPipelineMissing', data: { property: 'settings', destination: "destination 'cdn'" }, line: 5, column: 41, endColumn: 91 }],
+    },
+    {
+      code: DESTINATIONS('SINGLE_PIPELINE', `{ id: 'cdn', settings: [${CDN_A}, ${CDN_B}] }`),
+      errors: [
+        {
+          messageId: 'tooManyEntries',
+          data: { property: 'settings', destination: "destination 'cdn'", count: 2, channelClass: 'SINGLE_PIPELINE', pipelines: 'one pipeline', expected: 1 },
+          line: 5,
+          column: 41,
+          endColumn: 141,
+        },
+      ],
+    },
+    {
+      // MediaPackage settings serve both pipelines, whatever the class.
+      code: DESTINATIONS('STANDARD', "{ id: 'packaging', mediaPackageSettings: [{ channelId: 'live' }, { channelId: 'live' }] }"),
+      errors: [{ messageId: 'mediaPackageNeedsOne', data: { property: 'mediaPackageSettings', destination: "destination 'packaging'", count: 2 }, line: 5, column: 59, endColumn: 105 }],
+    },
+  ],
+});
