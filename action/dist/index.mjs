@@ -15058,11 +15058,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder2 = new StringDecoder("latin1");
+          const decoder = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder2.write(chunk));
+            dataURL += btoa2(decoder.write(chunk));
           }
-          dataURL += btoa2(decoder2.end());
+          dataURL += btoa2(decoder.end());
           return dataURL;
         }
         case "Text": {
@@ -15087,11 +15087,11 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder2 = new StringDecoder("latin1");
+          const decoder = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder2.write(chunk);
+            binaryString += decoder.write(chunk);
           }
-          binaryString += decoder2.end();
+          binaryString += decoder.end();
           return binaryString;
         }
       }
@@ -16924,7 +16924,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = __require("node:buffer");
+    var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17064,7 +17064,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -31264,6 +31264,7 @@ var init_discover = __esm({
 });
 
 // src/engine/read.ts
+import { isUtf8 } from "node:buffer";
 import { closeSync as closeSync2, constants as constants4, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
 function readRegularFile(absolutePath, limit = maxFileBytes, limitFor) {
   let descriptor;
@@ -31317,16 +31318,15 @@ function readInputFile(absolutePath, reportedPath2) {
   if (bytes.length === 0) return { kind: "skip", reason: "the file is empty" };
   const probe = bytes.subarray(0, 8e3);
   if (probe.includes(0)) return { kind: "skip", reason: "the file is binary" };
-  let text;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     const offset = firstInvalidUtf8Offset(bytes);
     const before = bytes.subarray(0, offset).toString("utf8");
     const line = before.split("\n").length;
     const column = before.length - before.lastIndexOf("\n");
     return { kind: "error", message: `is not valid UTF-8 (invalid byte 0x${bytes[offset]?.toString(16).padStart(2, "0")} at byte ${offset})`, line, column };
   }
+  const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+  const text = (bom ? bytes.subarray(3) : bytes).toString("utf8");
   if (text.trim().length === 0) return { kind: "skip", reason: "the file is empty" };
   return { kind: "text", source: new SourceText(reportedPath2, text) };
 }
@@ -31348,7 +31348,7 @@ function firstInvalidUtf8Offset(bytes) {
   }
   return index3;
 }
-var maxSourceBytes, maxFileBytes, decoder;
+var maxSourceBytes, maxFileBytes;
 var init_read = __esm({
   "src/engine/read.ts"() {
     "use strict";
@@ -31357,7 +31357,6 @@ var init_read = __esm({
     init_discover();
     maxSourceBytes = 10 * 1024 * 1024;
     maxFileBytes = 100 * 1024 * 1024;
-    decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   }
 });
 
@@ -81620,12 +81619,12 @@ var init_deserialize = __esm({
           };
         } else {
           const encoding = forcedUtf8 ? "utf-8" : this.fileEncoding.toLowerCase();
-          const decoder2 = this.getDecoder(encoding);
+          const decoder = this.getDecoder(encoding);
           try {
             return {
               encoding,
               validEncoding: true,
-              value: decoder2.decode(bytes)
+              value: decoder.decode(bytes)
             };
           } catch (e) {
             if (e.code === "ERR_ENCODING_INVALID_ENCODED_DATA") {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { SourceText } from '../graph/source.js';
 import { isTerraformPlanText } from '../parsers/claims.js';
@@ -83,8 +84,6 @@ export function readTextFileSafely(absolutePath: string, limit = maxSourceBytes)
   return outcome.kind === 'bytes' ? outcome.bytes.toString('utf8') : undefined;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
 /**
  * Reads and decodes one file. A UTF-8 byte-order mark is dropped (positions then count from the
  * first character after it, as editors show them); bytes that are not UTF-8 are an error located
@@ -97,16 +96,16 @@ export function readInputFile(absolutePath: string, reportedPath: string): ReadO
   if (bytes.length === 0) return { kind: 'skip', reason: 'the file is empty' };
   const probe = bytes.subarray(0, 8000);
   if (probe.includes(0)) return { kind: 'skip', reason: 'the file is binary' };
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
+  // isUtf8 and toString are simdutf's: several times faster than a fatal TextDecoder.
+  if (!isUtf8(bytes)) {
     const offset = firstInvalidUtf8Offset(bytes);
     const before = bytes.subarray(0, offset).toString('utf8');
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');
     return { kind: 'error', message: `is not valid UTF-8 (invalid byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset})`, line, column };
   }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = (bom ? bytes.subarray(3) : bytes).toString('utf8');
   if (text.trim().length === 0) return { kind: 'skip', reason: 'the file is empty' };
   return { kind: 'text', source: new SourceText(reportedPath, text) };
 }
