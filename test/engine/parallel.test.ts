@@ -52,15 +52,15 @@ describe('planShards', () => {
 });
 
 describe('parallel linting', () => {
-  it('gives byte-identical JSON and SARIF with and without worker threads over every example and fixture', () => {
+  it('gives byte-identical JSON, SARIF and text (code frames included) with and without worker threads over every example and fixture', () => {
     const run = (format: string, env: NodeJS.ProcessEnv) =>
       spawnSync(process.execPath, [join(repoRoot, 'bin/media-lint.js'), '--format', format, 'examples', 'fixtures'], {
         cwd: repoRoot,
         encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', ...env },
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
         maxBuffer: 256 * 1024 * 1024,
       });
-    for (const format of ['json', 'sarif']) {
+    for (const format of ['json', 'sarif', 'text']) {
       const single = run(format, { MEDIA_LINT_WORKERS: '1' });
       const sharded = run(format, { MEDIA_LINT_WORKERS: '3', MEDIA_LINT_PARALLEL_THRESHOLD: '0' });
       expect(single.status).toBe(2); // findings, and the fixtures' parse errors
@@ -69,5 +69,5 @@ describe('parallel linting', () => {
       expect(sharded.status).toBe(single.status);
       expect(sharded.stdout).toBe(single.stdout);
     }
-  }, 120_000);
+  }, 180_000);
 });
