@@ -88481,6 +88481,16 @@ function liveManifestWindows(context) {
   }
   return result2.filter((entry) => entry.window.exists);
 }
+function shortManifestWindows(context, protocol, minimum) {
+  return liveManifestWindows(context).flatMap((entry) => {
+    if (entry.protocol !== protocol) return [];
+    const window2 = entry.window.number();
+    const segment = entry.segment.number();
+    if (window2 === void 0 || segment === void 0 || segment <= 0 || window2 >= minimum * segment) return [];
+    const property2 = spellMember(entry.window.segment, entry.windowApiName, entry.resource);
+    return [{ entry, data: { property: property2, window: window2, count: Math.floor(window2 / segment), segment, minimum, needed: minimum * segment } }];
+  });
+}
 var drmSystems = [
   { system: "FAIRPLAY", label: "FairPlay", systemId: "94ce86fb-07ff-4f43-adb8-93d2fa968ca2" },
   { system: "CLEAR_KEY_AES_128", label: "ClearKey AES-128", systemId: "3ea8778f-7742-4bf9-b18b-e834b2acbd47" },
@@ -88651,24 +88661,8 @@ var dash_window_segments_default = defineRule({
     ]
   },
   check(context) {
-    const minimum = Number(context.options.minimumSegments);
-    for (const entry of liveManifestWindows(context)) {
-      if (entry.protocol !== "dash") continue;
-      const window2 = entry.window.number();
-      const segment = entry.segment.number();
-      if (window2 === void 0 || segment === void 0 || segment <= 0 || window2 >= minimum * segment) continue;
-      context.report({
-        at: entry.window,
-        messageId: "tooFewSegments",
-        data: {
-          property: spellMember("manifest_window_seconds", entry.windowApiName, entry.resource),
-          window: window2,
-          count: Math.floor(window2 / segment),
-          segment,
-          minimum,
-          needed: minimum * segment
-        }
-      });
+    for (const { entry, data } of shortManifestWindows(context, "dash", Number(context.options.minimumSegments))) {
+      context.report({ at: entry.window, messageId: "tooFewSegments", data });
     }
   }
 });
@@ -89035,24 +89029,8 @@ var window_segments_default = defineRule({
     ]
   },
   check(context) {
-    const minimum = Number(context.options.minimumSegments);
-    for (const entry of liveManifestWindows(context)) {
-      if (entry.protocol !== "hls") continue;
-      const window2 = entry.window.number();
-      const segment = entry.segment.number();
-      if (window2 === void 0 || segment === void 0 || segment <= 0 || window2 >= minimum * segment) continue;
-      context.report({
-        at: entry.window,
-        messageId: "tooFewSegments",
-        data: {
-          property: spellMember(entry.window.segment, entry.windowApiName, entry.resource),
-          window: window2,
-          count: Math.floor(window2 / segment),
-          segment,
-          minimum,
-          needed: minimum * segment
-        }
-      });
+    for (const { entry, data } of shortManifestWindows(context, "hls", Number(context.options.minimumSegments))) {
+      context.report({ at: entry.window, messageId: "tooFewSegments", data });
     }
   }
 });

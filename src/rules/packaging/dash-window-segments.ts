@@ -1,6 +1,5 @@
 import { defineRule } from '../../engine/rule.js';
-import { spellMember } from '../support/spelling.js';
-import { liveManifestWindows } from '../support/packaging.js';
+import { shortManifestWindows } from '../support/packaging.js';
 
 export default defineRule({
   meta: {
@@ -26,24 +25,8 @@ export default defineRule({
     ],
   },
   check(context) {
-    const minimum = Number(context.options.minimumSegments);
-    for (const entry of liveManifestWindows(context)) {
-      if (entry.protocol !== 'dash') continue;
-      const window = entry.window.number();
-      const segment = entry.segment.number();
-      if (window === undefined || segment === undefined || segment <= 0 || window >= minimum * segment) continue;
-      context.report({
-        at: entry.window,
-        messageId: 'tooFewSegments',
-        data: {
-          property: spellMember('manifest_window_seconds', entry.windowApiName, entry.resource),
-          window,
-          count: Math.floor(window / segment),
-          segment,
-          minimum,
-          needed: minimum * segment,
-        },
-      });
+    for (const { entry, data } of shortManifestWindows(context, 'dash', Number(context.options.minimumSegments))) {
+      context.report({ at: entry.window, messageId: 'tooFewSegments', data });
     }
   },
 });

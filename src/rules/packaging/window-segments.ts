@@ -1,6 +1,5 @@
 import { defineRule } from '../../engine/rule.js';
-import { spellMember } from '../support/spelling.js';
-import { liveManifestWindows } from '../support/packaging.js';
+import { shortManifestWindows } from '../support/packaging.js';
 
 export default defineRule({
   meta: {
@@ -27,24 +26,8 @@ export default defineRule({
     ],
   },
   check(context) {
-    const minimum = Number(context.options.minimumSegments);
-    for (const entry of liveManifestWindows(context)) {
-      if (entry.protocol !== 'hls') continue;
-      const window = entry.window.number();
-      const segment = entry.segment.number();
-      if (window === undefined || segment === undefined || segment <= 0 || window >= minimum * segment) continue;
-      context.report({
-        at: entry.window,
-        messageId: 'tooFewSegments',
-        data: {
-          property: spellMember(entry.window.segment as string, entry.windowApiName, entry.resource),
-          window,
-          count: Math.floor(window / segment),
-          segment,
-          minimum,
-          needed: minimum * segment,
-        },
-      });
+    for (const { entry, data } of shortManifestWindows(context, 'hls', Number(context.options.minimumSegments))) {
+      context.report({ at: entry.window, messageId: 'tooFewSegments', data });
     }
   },
 });

@@ -2,6 +2,7 @@ import { Cursor } from '../../graph/cursor.js';
 import type { Resource } from '../../graph/resource.js';
 import type { RuleContext } from '../../engine/rule.js';
 import { knownPrefix } from '../../graph/value.js';
+import { spellMember } from './spelling.js';
 
 /**
  * MediaPackage packaging seen the way an OTT engineer reads it: the packages of v1 origin endpoints
@@ -111,6 +112,25 @@ export function liveManifestWindows(context: ResourceLookup): LiveManifestWindow
     }
   }
   return result.filter((entry) => entry.window.exists);
+}
+
+/**
+ * The live windows of one protocol that hold fewer than `minimum` segments (both the window and the
+ * segment duration known), with the figures their messages name.
+ */
+export function shortManifestWindows(
+  context: ResourceLookup,
+  protocol: LiveManifestWindow['protocol'],
+  minimum: number,
+): Array<{ entry: LiveManifestWindow; data: { property: string; window: number; count: number; segment: number; minimum: number; needed: number } }> {
+  return liveManifestWindows(context).flatMap((entry) => {
+    if (entry.protocol !== protocol) return [];
+    const window = entry.window.number();
+    const segment = entry.segment.number();
+    if (window === undefined || segment === undefined || segment <= 0 || window >= minimum * segment) return [];
+    const property = spellMember(entry.window.segment as string, entry.windowApiName, entry.resource);
+    return [{ entry, data: { property, window, count: Math.floor(window / segment), segment, minimum, needed: minimum * segment } }];
+  });
 }
 
 export type DrmSystem = 'FAIRPLAY' | 'CLEAR_KEY_AES_128' | 'WIDEVINE' | 'PLAYREADY' | 'IRDETO';
