@@ -58900,9 +58900,11 @@ function locateWasm(fileName, fromPackage) {
   const bundled = fileURLToPath2(new URL(fileName, import.meta.url));
   return existsSync4(bundled) ? bundled : fromPackage();
 }
+var optimizedWasmThreshold;
 var init_wasm = __esm({
   "src/parsers/wasm.ts"() {
     "use strict";
+    optimizedWasmThreshold = 512 * 1024;
   }
 });
 
@@ -92294,6 +92296,11 @@ async function lint(options2) {
   const suppressions = [];
   let filesLinted = 0;
   let filesParsed = 0;
+  if (options2.beforeParse) {
+    const bytes = /* @__PURE__ */ new Map();
+    for (const [frontEnd, files] of filesByFrontEnd) bytes.set(frontEnd.id, files.reduce((sum, file) => sum + file.source.text.length, 0));
+    options2.beforeParse(bytes);
+  }
   const sharded = await inWorkers(options2, filesByFrontEnd, rules, groupsOf);
   if (sharded) {
     diagnostics.push(...sharded.diagnostics);

@@ -14,6 +14,7 @@ import { parseShard, type Shard } from '../engine/shard.js';
 import { suppressionRules } from '../engine/suppression-rules.js';
 import type { LintReport } from '../engine/report.js';
 import { docsUrl } from '../engine/rule.js';
+import { tuneWasmCompilation } from '../parsers/wasm.js';
 import { formatReport } from '../reporters/format.js';
 import { allRules } from '../rules/index.js';
 import { closestMatch } from '../rules/support/suggest.js';
@@ -230,6 +231,7 @@ async function run(paths: string[], options: CliOptions, io: CliIo, cwd: string)
     vars: options.var,
     onProgress: progress.update,
     workers: workersFromEnvironment(env),
+    beforeParse: tuneWasmCompilation,
     ...parallelThresholdFromEnvironment(env),
   });
   progress.clear();

@@ -43,6 +43,9 @@ export interface LintOptions {
   today?: string;
   /** Called while files are read and rules run (the CLI draws a progress line on a terminal). */
   onProgress?: (progress: LintProgress) => void;
+  /** Called once the files are read, before any is parsed, with the size of each front-end's input
+   * (the CLI tunes WebAssembly compilation with it; see parsers/wasm.ts). */
+  beforeParse?: (bytesByFrontEnd: ReadonlyMap<string, number>) => void;
   /** Terraform variable values: `--var-file` files and `--var name=value` (see `LoadOptions`). */
   varFiles?: readonly string[];
   vars?: readonly string[];
@@ -161,6 +164,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const suppressions: Suppression[] = [];
   let filesLinted = 0;
   let filesParsed = 0;
+  if (options.beforeParse) {
+    const bytes = new Map<string, number>();
+    for (const [frontEnd, files] of filesByFrontEnd) bytes.set(frontEnd.id, files.reduce((sum, file) => sum + file.source.text.length, 0));
+    options.beforeParse(bytes);
+  }
   // Large runs are parsed and checked in worker threads (parallel.ts), with the same report.
   const sharded = await inWorkers(options, filesByFrontEnd, rules, groupsOf);
   if (sharded) {
