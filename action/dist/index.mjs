@@ -92222,7 +92222,11 @@ function selectShard(files, shard, root) {
 init_suppressions();
 async function lint(options2) {
   const frontEnds2 = options2.frontEnds ?? frontEnds;
-  const claimant = (path5) => frontEnds2.find((frontEnd) => frontEnd.claims(path5));
+  const claims = /* @__PURE__ */ new Map();
+  const claimant = (path5) => {
+    if (!claims.has(path5)) claims.set(path5, frontEnds2.find((frontEnd) => frontEnd.claims(path5)));
+    return claims.get(path5);
+  };
   const discovery = discoverFiles(options2.paths, options2.cwd, (path5) => claimant(path5) !== void 0);
   const configs = /* @__PURE__ */ new Map();
   const configOf = (path5) => {

@@ -82,7 +82,12 @@ export interface LintResult {
 /** Files → front-ends → graph → rules → sorted findings. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const frontEnds = options.frontEnds ?? defaultFrontEnds;
-  const claimant = (path: string) => frontEnds.find((frontEnd) => frontEnd.claims(path));
+  // Asked twice per file (discovery, then reading); a front-end may look into a `.json` file to decide.
+  const claims = new Map<string, FrontEnd | undefined>();
+  const claimant = (path: string) => {
+    if (!claims.has(path)) claims.set(path, frontEnds.find((frontEnd) => frontEnd.claims(path)));
+    return claims.get(path);
+  };
   const discovery = discoverFiles(options.paths, options.cwd, (path) => claimant(path) !== undefined);
   const configs = new Map<string, ResolvedConfig | undefined>();
   /** The configuration of a file, by its reported path (relative to cwd, or absolute). */
