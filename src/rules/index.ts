@@ -64,6 +64,7 @@ import packagingDashWindowSegments from './packaging/dash-window-segments.js';
 import packagingDrmContainer from './packaging/drm-container.js';
 import packagingDrmSystemId from './packaging/drm-system-id.js';
 import packagingLiveWindowDuration from './packaging/live-window-duration.js';
+import packagingMediapackageGroupVideo from './packaging/mediapackage-group-video.js';
 import packagingSpekeUrl from './packaging/speke-url.js';
 import packagingSpekeUrlV1 from './packaging/speke-url-v1.js';
 import packagingTimeDelay from './packaging/time-delay.js';
@@ -170,6 +171,7 @@ export const allRules: readonly Rule[] = [
   packagingDrmContainer,
   packagingDrmSystemId,
   packagingLiveWindowDuration,
+  packagingMediapackageGroupVideo,
   packagingSpekeUrl,
   packagingSpekeUrlV1,
   packagingTimeDelay,

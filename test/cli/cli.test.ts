@@ -54,6 +54,7 @@ describe('media-lint CLI', () => {
       'examples/cdk.out/OttStack.template.json:33 schema/out-of-range',
       'examples/cloudformation/live-channel.yaml:32 security/access-logs-off',
       'examples/cloudformation/live-channel.yaml:38 security/logging-unset',
+      'examples/cloudformation/live-channel.yaml:71 packaging/mediapackage-group-video',
       'examples/cloudformation/live-channel.yaml:87 schema/invalid-enum',
       'examples/cloudformation/live-channel.yaml:94 schema/unknown-property',
       'examples/cloudformation/live-channel.yaml:100 reference/destination-ref-id',
@@ -109,6 +110,7 @@ describe('media-lint CLI', () => {
     expect((JSON.parse(disabled.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((finding) => finding.ruleId)).toEqual([
       'security/access-logs-off',
       'security/logging-unset',
+      'packaging/mediapackage-group-video',
       'reference/destination-ref-id',
       'reference/description-name',
       'security/origin-unprotected',

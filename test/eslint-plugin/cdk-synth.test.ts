@@ -53,6 +53,7 @@ afterAll(() => {
 describe('media-lint on a synthesized CDK app', () => {
   it('lints the stack template and reports the planted mistakes', () => {
     expect(report.findings.map((finding) => finding.ruleId).sort()).toEqual([
+      'packaging/mediapackage-group-video',
       'reference/description-name',
       'reference/destination-ref-id',
       'schema/invalid-enum',

@@ -381,7 +381,7 @@ describe('the resource graph', () => {
     expect(channel).toMatchObject({ logicalName: 'live', type: 'AWS::MediaLive::Channel', sourceType: 'aws_medialive_channel', isMediaType: true, format: 'terraform' });
     expect(at(channel.nameSpan)).toBe('21:35-21:39');
     expect(at(channel.typeSpan)).toBe('21:11-21:32');
-    expect(at(channel.span)).toBe('21:1-80:2');
+    expect(at(channel.span)).toBe('21:1-83:2');
     expect(valueAt(channel, 'input_attachments', 0, 'input_id')).toMatchObject({
       kind: 'reference',
       target: 'aws_medialive_input.contribution',

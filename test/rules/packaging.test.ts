@@ -269,8 +269,55 @@ describe('packaging/dash-number-with-duration', () => {
   });
 });
 
+describe('packaging/mediapackage-group-video', () => {
+  const id = 'packaging/mediapackage-group-video';
+  it.each([
+    [
+      'cloudformation/packaging/mediapackage-group-video/fail.yaml',
+      [
+        { ruleId: id, line: 21, column: 13, message: "Video description 'video_1080p' is used in a MediaPackage output group but has no Height; the MediaPackage output group doesn't support taking the width and height from the source, so set Width and Height explicitly." },
+        { ruleId: id, line: 26, column: 35, message: "FramerateControl INITIALIZE_FROM_SOURCE in video description 'video_1080p' takes the frame rate from the source, which the MediaPackage output group doesn't support; set it to SPECIFIED with FramerateNumerator and FramerateDenominator (30 and 1 for 30 fps, 30000 and 1001 for 29.97 fps)." },
+        { ruleId: id, line: 27, column: 29, message: "ParControl INITIALIZE_FROM_SOURCE in video description 'video_1080p' takes the pixel aspect ratio from the source, which the MediaPackage output group doesn't support; set it to SPECIFIED with ParNumerator and ParDenominator (1 and 1 for square pixels)." },
+        { ruleId: id, line: 34, column: 15, message: "Video description 'video_720p' is used in a MediaPackage output group but has no FramerateControl; the MediaPackage output group requires SPECIFIED, as it doesn't support following the source's frame rate, so set FramerateControl to SPECIFIED with FramerateNumerator and FramerateDenominator (30 and 1 for 30 fps, 30000 and 1001 for 29.97 fps)." },
+        { ruleId: id, line: 34, column: 15, message: "Video description 'video_720p' is used in a MediaPackage output group but has no ParControl; the MediaPackage output group requires SPECIFIED, as it doesn't support following the source's pixel aspect ratio, so set ParControl to SPECIFIED with ParNumerator and ParDenominator (1 and 1 for square pixels)." },
+        { ruleId: id, line: 42, column: 15, message: "ParControl is SPECIFIED in video description 'video_540p' but ParDenominator is missing; the MediaPackage output group needs both ParNumerator and ParDenominator (1 and 1 for square pixels)." },
+      ],
+    ],
+    [
+      'terraform/packaging/mediapackage-group-video/fail.tf',
+      [
+        { ruleId: id, line: 18, column: 5, message: "Video description 'video_1080p' is used in a MediaPackage output group but has no height; the MediaPackage output group doesn't support taking the width and height from the source, so set width and height explicitly." },
+        { ruleId: id, line: 24, column: 31, message: "framerate_control INITIALIZE_FROM_SOURCE in video description 'video_1080p' takes the frame rate from the source, which the MediaPackage output group doesn't support; set it to SPECIFIED with framerate_numerator and framerate_denominator (30 and 1 for 30 fps, 30000 and 1001 for 29.97 fps)." },
+        { ruleId: id, line: 25, column: 31, message: "par_control INITIALIZE_FROM_SOURCE in video description 'video_1080p' takes the pixel aspect ratio from the source, which the MediaPackage output group doesn't support; set it to SPECIFIED with par_numerator and par_denominator (1 and 1 for square pixels)." },
+        { ruleId: id, line: 37, column: 9, message: "Video description 'video_720p' is used in a MediaPackage output group but has no framerate_control; the MediaPackage output group requires SPECIFIED, as it doesn't support following the source's frame rate, so set framerate_control to SPECIFIED with framerate_numerator and framerate_denominator (30 and 1 for 30 fps, 30000 and 1001 for 29.97 fps)." },
+        { ruleId: id, line: 37, column: 9, message: "Video description 'video_720p' is used in a MediaPackage output group but has no par_control; the MediaPackage output group requires SPECIFIED, as it doesn't support following the source's pixel aspect ratio, so set par_control to SPECIFIED with par_numerator and par_denominator (1 and 1 for square pixels)." },
+        { ruleId: id, line: 50, column: 9, message: "par_control is SPECIFIED in video description 'video_540p' but par_denominator is missing; the MediaPackage output group needs both par_numerator and par_denominator (1 and 1 for square pixels)." },
+      ],
+    ],
+    [
+      'pangea/packaging/mediapackage-group-video/fail.rb',
+      [
+        { ruleId: id, line: 17, column: 9, message: "Video description 'video_1080p' is used in a MediaPackage output group but has no height; the MediaPackage output group doesn't support taking the width and height from the source, so set width and height explicitly." },
+        { ruleId: id, line: 23, column: 34, message: "framerate_control INITIALIZE_FROM_SOURCE in video description 'video_1080p' takes the frame rate from the source, which the MediaPackage output group doesn't support; set it to SPECIFIED with framerate_numerator and framerate_denominator (30 and 1 for 30 fps, 30000 and 1001 for 29.97 fps)." },
+        { ruleId: id, line: 24, column: 28, message: "par_control INITIALIZE_FROM_SOURCE in video description 'video_1080p' takes the pixel aspect ratio from the source, which the MediaPackage output group doesn't support; set it to SPECIFIED with par_numerator and par_denominator (1 and 1 for square pixels)." },
+        { ruleId: id, line: 35, column: 13, message: "Video description 'video_720p' is used in a MediaPackage output group but has no framerate_control; the MediaPackage output group requires SPECIFIED, as it doesn't support following the source's frame rate, so set framerate_control to SPECIFIED with framerate_numerator and framerate_denominator (30 and 1 for 30 fps, 30000 and 1001 for 29.97 fps)." },
+        { ruleId: id, line: 35, column: 13, message: "Video description 'video_720p' is used in a MediaPackage output group but has no par_control; the MediaPackage output group requires SPECIFIED, as it doesn't support following the source's pixel aspect ratio, so set par_control to SPECIFIED with par_numerator and par_denominator (1 and 1 for square pixels)." },
+        { ruleId: id, line: 43, column: 13, message: "par_control is SPECIFIED in video description 'video_540p' but par_denominator is missing; the MediaPackage output group needs both par_numerator and par_denominator (1 and 1 for square pixels)." },
+      ],
+    ],
+  ] as const)('reports sizes, aspect ratios and frame rates a MediaPackage output group cannot take from the source (%s)', async (fixture, expected) => {
+    expect(await fixtureFindings(fixture, id)).toEqual(expected);
+  });
+
+  it.each(['cloudformation/packaging/mediapackage-group-video/pass.yaml', 'terraform/packaging/mediapackage-group-video/pass.tf', 'pangea/packaging/mediapackage-group-video/pass.rb'])(
+    'accepts explicit H.264 and H.265 renditions, and source-following video outside the MediaPackage group (%s)',
+    async (fixture) => {
+      expect(await fixtureFindings(fixture, id)).toEqual([]);
+    },
+  );
+});
 describe('packaging rules and unknown values', () => {
-  it('never report windows, delays, DRM settings or URLs the tool cannot resolve', async () => {
+  it('never report windows, delays, DRM settings, URLs or MediaPackage group video settings the tool cannot resolve', async () => {
     const findings = await fixtureFindings('cloudformation/unknown/packaging.yaml');
     expect(findings.filter((finding) => finding.ruleId.startsWith('packaging/'))).toEqual([]);
   });

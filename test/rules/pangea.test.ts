@@ -47,9 +47,9 @@ describe('schema/invalid-enum (Pangea)', () => {
 describe('schema/missing-required (Pangea)', () => {
   it('reports required members missing at the top level and in nested structures', async () => {
     expect(await fixtureFindings('pangea/schema/missing-required/fail.rb', 'schema/missing-required')).toEqual([
-      { ruleId: 'schema/missing-required', line: 41, column: 28, message: "AudioDescription requires 'audio_selector_name', which is missing." },
-      { ruleId: 'schema/missing-required', line: 48, column: 19, message: "Output requires 'output_settings', which is missing." },
-      { ruleId: 'schema/missing-required', line: 57, column: 27, message: "AWS::MediaLive::Multiplex requires 'availability_zones', which is missing." },
+      { ruleId: 'schema/missing-required', line: 44, column: 28, message: "AudioDescription requires 'audio_selector_name', which is missing." },
+      { ruleId: 'schema/missing-required', line: 51, column: 19, message: "Output requires 'output_settings', which is missing." },
+      { ruleId: 'schema/missing-required', line: 60, column: 27, message: "AWS::MediaLive::Multiplex requires 'availability_zones', which is missing." },
     ]);
   });
 
@@ -89,8 +89,8 @@ describe('reference/unresolved (Pangea)', () => {
   it('reports ref(), var() and output references to names that are not defined', async () => {
     expect(await fixtureFindings('pangea/reference/unresolved/fail.rb', 'reference/unresolved')).toEqual([
       { ruleId: 'reference/unresolved', line: 13, column: 29, message: "ref(:aws_medialive_input_security_group, :contribution_security_grup, :id) refers to 'aws_medialive_input_security_group.contribution_security_grup', which is not defined in this template; did you mean 'aws_medialive_input_security_group.contribution_security_group'?" },
-      { ruleId: 'reference/unresolved', line: 62, column: 23, message: "var(:recording_nam) refers to 'var.recording_nam', which is not defined in this template; did you mean 'var.recording_name'?" },
-      { ruleId: 'reference/unresolved', line: 71, column: 11, message: "ref(:aws_medialive_channel, :live_chanel, :arn) refers to 'aws_medialive_channel.live_chanel', which is not defined in this template; did you mean 'aws_medialive_channel.live_channel'?" },
+      { ruleId: 'reference/unresolved', line: 65, column: 23, message: "var(:recording_nam) refers to 'var.recording_nam', which is not defined in this template; did you mean 'var.recording_name'?" },
+      { ruleId: 'reference/unresolved', line: 74, column: 11, message: "ref(:aws_medialive_channel, :live_chanel, :arn) refers to 'aws_medialive_channel.live_chanel', which is not defined in this template; did you mean 'aws_medialive_channel.live_channel'?" },
     ]);
   });
 
@@ -102,7 +102,7 @@ describe('reference/unresolved (Pangea)', () => {
 describe('reference/destination-ref-id (Pangea)', () => {
   it("reports a destination_ref_id that is not one of the channel's destinations", async () => {
     expect(await fixtureFindings('pangea/reference/destination-ref-id/fail.rb', 'reference/destination-ref-id')).toEqual([
-      { ruleId: 'reference/destination-ref-id', line: 45, column: 48, message: "DestinationRefId 'packageing' does not match any destination of the channel; did you mean 'packaging'?" },
+      { ruleId: 'reference/destination-ref-id', line: 48, column: 48, message: "DestinationRefId 'packageing' does not match any destination of the channel; did you mean 'packaging'?" },
     ]);
   });
 
@@ -114,8 +114,8 @@ describe('reference/destination-ref-id (Pangea)', () => {
 describe('reference/description-name (Pangea)', () => {
   it('reports description names that the channel does not define', async () => {
     expect(await fixtureFindings('pangea/reference/description-name/fail.rb', 'reference/description-name')).toEqual([
-      { ruleId: 'reference/description-name', line: 50, column: 35, message: "video_description_name 'video_720' is not the name of any video description of the channel; did you mean 'video_720p'?" },
-      { ruleId: 'reference/description-name', line: 51, column: 37, message: "audio_description_names 'audio_sterio' is not the name of any audio description of the channel; did you mean 'audio_stereo'?" },
+      { ruleId: 'reference/description-name', line: 53, column: 35, message: "video_description_name 'video_720' is not the name of any video description of the channel; did you mean 'video_720p'?" },
+      { ruleId: 'reference/description-name', line: 54, column: 37, message: "audio_description_names 'audio_sterio' is not the name of any audio description of the channel; did you mean 'audio_stereo'?" },
     ]);
   });
 

@@ -10,8 +10,8 @@ describe('reference/unresolved', () => {
         column: 11,
         message: "!Ref ContributionSecurityGrup refers to 'ContributionSecurityGrup', which is not defined in this template; did you mean 'ContributionSecurityGroup'?",
       },
-      { ruleId: 'reference/unresolved', line: 67, column: 37, message: "${RecordingNam} refers to 'RecordingNam', which is not defined in this template; did you mean 'RecordingName'?" },
-      { ruleId: 'reference/unresolved', line: 73, column: 12, message: "!GetAtt LiveChannel.Arnn reads 'Arnn', which AWS::MediaLive::Channel does not have; did you mean 'Arn'?" },
+      { ruleId: 'reference/unresolved', line: 70, column: 37, message: "${RecordingNam} refers to 'RecordingNam', which is not defined in this template; did you mean 'RecordingName'?" },
+      { ruleId: 'reference/unresolved', line: 76, column: 12, message: "!GetAtt LiveChannel.Arnn reads 'Arnn', which AWS::MediaLive::Channel does not have; did you mean 'Arn'?" },
     ]);
   });
 
@@ -23,7 +23,7 @@ describe('reference/unresolved', () => {
 describe('reference/destination-ref-id', () => {
   it("reports a DestinationRefId that is not one of the channel's destinations", async () => {
     expect(await fixtureFindings('cloudformation/reference/destination-ref-id/fail.yaml', 'reference/destination-ref-id')).toEqual([
-      { ruleId: 'reference/destination-ref-id', line: 53, column: 37, message: "DestinationRefId 'packageing' does not match any destination of the channel; did you mean 'packaging'?" },
+      { ruleId: 'reference/destination-ref-id', line: 56, column: 37, message: "DestinationRefId 'packageing' does not match any destination of the channel; did you mean 'packaging'?" },
     ]);
   });
 
@@ -35,8 +35,8 @@ describe('reference/destination-ref-id', () => {
 describe('reference/description-name', () => {
   it('reports video and audio description names that the channel does not define', async () => {
     expect(await fixtureFindings('cloudformation/reference/description-name/fail.yaml', 'reference/description-name')).toEqual([
-      { ruleId: 'reference/description-name', line: 56, column: 39, message: "VideoDescriptionName 'video_720' is not the name of any video description of the channel; did you mean 'video_720p'?" },
-      { ruleId: 'reference/description-name', line: 58, column: 21, message: "AudioDescriptionNames 'audio_sterio' is not the name of any audio description of the channel; did you mean 'audio_stereo'?" },
+      { ruleId: 'reference/description-name', line: 59, column: 39, message: "VideoDescriptionName 'video_720' is not the name of any video description of the channel; did you mean 'video_720p'?" },
+      { ruleId: 'reference/description-name', line: 61, column: 21, message: "AudioDescriptionNames 'audio_sterio' is not the name of any audio description of the channel; did you mean 'audio_stereo'?" },
     ]);
   });
 

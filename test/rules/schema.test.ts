@@ -49,9 +49,9 @@ describe('schema/invalid-enum', () => {
 describe('schema/missing-required', () => {
   it('reports required members missing at the top level and in nested structures', async () => {
     expect(await fixtureFindings('cloudformation/schema/missing-required/fail.yaml', 'schema/missing-required')).toEqual([
-      { ruleId: 'schema/missing-required', line: 47, column: 13, message: "AudioDescription requires 'AudioSelectorName', which is missing." },
-      { ruleId: 'schema/missing-required', line: 54, column: 17, message: "Output requires 'OutputSettings', which is missing." },
-      { ruleId: 'schema/missing-required', line: 58, column: 3, message: "AWS::MediaLive::Multiplex requires 'AvailabilityZones', which is missing." },
+      { ruleId: 'schema/missing-required', line: 50, column: 13, message: "AudioDescription requires 'AudioSelectorName', which is missing." },
+      { ruleId: 'schema/missing-required', line: 57, column: 17, message: "Output requires 'OutputSettings', which is missing." },
+      { ruleId: 'schema/missing-required', line: 61, column: 3, message: "AWS::MediaLive::Multiplex requires 'AvailabilityZones', which is missing." },
     ]);
   });
 

@@ -81,9 +81,9 @@ const tables: Record<string, FindingSummary[]> = {
     { ruleId: 'schema/invalid-type', line: 8, column: 21, message: 'whitelist_rules in AWS::MediaLive::InputSecurityGroup must be a list of InputWhitelistRuleCidr objects, not an object.' },
   ],
   'schema/missing-required': [
-    { ruleId: 'schema/missing-required', line: 56, column: 5, message: "AudioDescription requires 'audio_selector_name', which is missing." },
-    { ruleId: 'schema/missing-required', line: 69, column: 7, message: "Output requires 'output_settings', which is missing." },
-    { ruleId: 'schema/missing-required', line: 78, column: 37, message: "AWS::MediaLive::Multiplex requires 'availability_zones', which is missing." },
+    { ruleId: 'schema/missing-required', line: 59, column: 5, message: "AudioDescription requires 'audio_selector_name', which is missing." },
+    { ruleId: 'schema/missing-required', line: 72, column: 7, message: "Output requires 'output_settings', which is missing." },
+    { ruleId: 'schema/missing-required', line: 81, column: 37, message: "AWS::MediaLive::Multiplex requires 'availability_zones', which is missing." },
   ],
   'schema/out-of-range': [
     {
@@ -115,11 +115,11 @@ const tables: Record<string, FindingSummary[]> = {
     { ruleId: 'schema/unknown-resource-type', line: 5, column: 11, message: "Unknown resource type 'aws_kinesisvideo_stream'; did you mean 'aws_kinesis_video_stream'?" },
   ],
   'reference/description-name': [
-    { ruleId: 'reference/description-name', line: 72, column: 35, message: "video_description_name 'video_720' is not the name of any video description of the channel; did you mean 'video_720p'?" },
-    { ruleId: 'reference/description-name', line: 73, column: 36, message: "audio_description_names 'audio_sterio' is not the name of any audio description of the channel; did you mean 'audio_stereo'?" },
+    { ruleId: 'reference/description-name', line: 75, column: 35, message: "video_description_name 'video_720' is not the name of any video description of the channel; did you mean 'video_720p'?" },
+    { ruleId: 'reference/description-name', line: 76, column: 36, message: "audio_description_names 'audio_sterio' is not the name of any audio description of the channel; did you mean 'audio_stereo'?" },
   ],
   'reference/destination-ref-id': [
-    { ruleId: 'reference/destination-ref-id', line: 65, column: 34, message: "DestinationRefId 'packageing' does not match any destination of the channel; did you mean 'packaging'?" },
+    { ruleId: 'reference/destination-ref-id', line: 68, column: 34, message: "DestinationRefId 'packageing' does not match any destination of the channel; did you mean 'packaging'?" },
   ],
   'reference/input-attachment': [
     {
@@ -156,8 +156,8 @@ const tables: Record<string, FindingSummary[]> = {
       column: 28,
       message: "aws_medialive_input_security_group.contribution_sg.id refers to 'aws_medialive_input_security_group.contribution_sg', which is not defined in this module; did you mean 'aws_medialive_input_security_group.contribution'?",
     },
-    { ruleId: 'reference/unresolved', line: 87, column: 55, message: "var.recording_nam refers to 'var.recording_nam', which is not defined in this module; did you mean 'var.recording_name'?" },
-    { ruleId: 'reference/unresolved', line: 96, column: 11, message: "aws_medialive_channel.lvie.arn refers to 'aws_medialive_channel.lvie', which is not defined in this module; did you mean 'aws_medialive_channel.live'?" },
+    { ruleId: 'reference/unresolved', line: 90, column: 55, message: "var.recording_nam refers to 'var.recording_nam', which is not defined in this module; did you mean 'var.recording_name'?" },
+    { ruleId: 'reference/unresolved', line: 99, column: 11, message: "aws_medialive_channel.lvie.arn refers to 'aws_medialive_channel.lvie', which is not defined in this module; did you mean 'aws_medialive_channel.live'?" },
   ],
   'parse-error': [{ ruleId: 'parse-error', line: 3, column: 3, message: "Syntax error: expected ']'." }],
   'file-error': [{ ruleId: 'file-error', line: 2, column: 14, message: 'fixtures/terraform/file-error/fail.tf is not valid UTF-8 (invalid byte 0xe9 at byte 63)' }],

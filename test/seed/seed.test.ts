@@ -12,8 +12,10 @@ import { lintPaths } from '../support/lint.js';
  * engineer reviewing the templates would raise:
  *
  * - live streaming platform: the audio description names no audio selector and the outputs carry no
- *   output settings (the API rejects both); a SINGLE_PIPELINE channel; origin endpoints reachable by
- *   anyone; no channel logs; no MediaPackage access logs.
+ *   output settings (the API rejects both); the renditions of the MediaPackage output group leave
+ *   FramerateControl and ParControl unset, following the source's frame rate and aspect ratio (the
+ *   MediaPackage output group requires both SPECIFIED); a SINGLE_PIPELINE channel; origin endpoints
+ *   reachable by anyone; no channel logs; no MediaPackage access logs.
  * - VOD pipeline: the job template names its queue and preset by Pangea's logical names
  *   (`processing_queue.name` returns `:vod_processing`, not the queue's name); S3 output without
  *   encryption settings; an unprotected packaging group without access logs.
@@ -27,6 +29,10 @@ const expected: Record<string, Record<'cloudformation' | 'terraform' | 'pangea',
       ['security/access-logs-off', 25, 3],
       ['security/logging-unset', 31, 3],
       ['redundancy/single-pipeline', 35, 21],
+      ['packaging/mediapackage-group-video', 47, 15],
+      ['packaging/mediapackage-group-video', 47, 15],
+      ['packaging/mediapackage-group-video', 57, 15],
+      ['packaging/mediapackage-group-video', 57, 15],
       ['schema/missing-required', 66, 13],
       ['schema/missing-required', 78, 17],
       ['schema/missing-required', 82, 17],
@@ -36,6 +42,10 @@ const expected: Record<string, Record<'cloudformation' | 'terraform' | 'pangea',
     terraform: [
       ['security/logging-unset', 32, 35],
       ['redundancy/single-pipeline', 34, 19],
+      ['packaging/mediapackage-group-video', 49, 9],
+      ['packaging/mediapackage-group-video', 49, 9],
+      ['packaging/mediapackage-group-video', 64, 9],
+      ['packaging/mediapackage-group-video', 64, 9],
       ['schema/missing-required', 75, 5],
       ['schema/missing-required', 93, 7],
       ['schema/missing-required', 99, 7],
@@ -45,6 +55,10 @@ const expected: Record<string, Record<'cloudformation' | 'terraform' | 'pangea',
     pangea: [
       ['security/logging-unset', 28, 40],
       ['redundancy/single-pipeline', 30, 20],
+      ['packaging/mediapackage-group-video', 46, 11],
+      ['packaging/mediapackage-group-video', 46, 11],
+      ['packaging/mediapackage-group-video', 59, 11],
+      ['packaging/mediapackage-group-video', 59, 11],
       ['schema/missing-required', 71, 28],
       ['schema/missing-required', 90, 19],
       ['schema/missing-required', 94, 12],
@@ -129,6 +143,10 @@ describe('seed findings in CloudFormation', () => {
   {"file":"live-streaming-platform.yaml","ruleId":"security/access-logs-off","line":25,"message":"Channel 'live-streaming-channel' writes no IngressAccessLogs or EgressAccessLogs; enable them (they go to CloudWatch Logs) to keep a record of who pushed to and pulled from the origin."},
   {"file":"live-streaming-platform.yaml","ruleId":"security/logging-unset","line":31,"message":"Channel 'Live Processing Channel' does not set LogLevel, so MediaLive writes no channel logs (the default is DISABLED); set LogLevel: ERROR or WARNING to keep a record of input loss, failovers and output errors."},
   {"file":"live-streaming-platform.yaml","ruleId":"redundancy/single-pipeline","line":35,"message":"ChannelClass SINGLE_PIPELINE runs the channel on one pipeline: if it fails, output stops until it restarts; use STANDARD (two pipelines, two destinations per output) for a channel that must stay on air."},
+  {"file":"live-streaming-platform.yaml","ruleId":"packaging/mediapackage-group-video","line":47,"message":"Video description 'video_1080p' is used in a MediaPackage output group but has no FramerateControl; the MediaPackage output group requires SPECIFIED, as it doesn't support following the source's frame rate, so set FramerateControl to SPECIFIED with FramerateNumerator and FramerateDenominator (30 and 1 for 30 fps, 30000 and 1001 for 29.97 fps)."},
+  {"file":"live-streaming-platform.yaml","ruleId":"packaging/mediapackage-group-video","line":47,"message":"Video description 'video_1080p' is used in a MediaPackage output group but has no ParControl; the MediaPackage output group requires SPECIFIED, as it doesn't support following the source's pixel aspect ratio, so set ParControl to SPECIFIED with ParNumerator and ParDenominator (1 and 1 for square pixels)."},
+  {"file":"live-streaming-platform.yaml","ruleId":"packaging/mediapackage-group-video","line":57,"message":"Video description 'video_720p' is used in a MediaPackage output group but has no FramerateControl; the MediaPackage output group requires SPECIFIED, as it doesn't support following the source's frame rate, so set FramerateControl to SPECIFIED with FramerateNumerator and FramerateDenominator (30 and 1 for 30 fps, 30000 and 1001 for 29.97 fps)."},
+  {"file":"live-streaming-platform.yaml","ruleId":"packaging/mediapackage-group-video","line":57,"message":"Video description 'video_720p' is used in a MediaPackage output group but has no ParControl; the MediaPackage output group requires SPECIFIED, as it doesn't support following the source's pixel aspect ratio, so set ParControl to SPECIFIED with ParNumerator and ParDenominator (1 and 1 for square pixels)."},
   {"file":"live-streaming-platform.yaml","ruleId":"schema/missing-required","line":66,"message":"AudioDescription requires 'AudioSelectorName', which is missing."},
   {"file":"live-streaming-platform.yaml","ruleId":"schema/missing-required","line":78,"message":"Output requires 'OutputSettings', which is missing."},
   {"file":"live-streaming-platform.yaml","ruleId":"schema/missing-required","line":82,"message":"Output requires 'OutputSettings', which is missing."},
