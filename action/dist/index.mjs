@@ -90324,6 +90324,107 @@ var access_logs_off_default = defineRule({
   }
 });
 
+// src/rules/security/broad-channel-role.ts
+init_rule();
+var defaultRoleName = "MediaLiveAccessRole";
+var roleArn2 = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+var roleArnTail = /:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+var scopedServices = ["ssm", "s3", "mediastore"];
+function literalRoleName(roleArnCursor) {
+  const literal2 = roleArnCursor.string();
+  if (literal2 !== void 0) return roleArn2.exec(literal2)?.[1];
+  const value = roleArnCursor.value;
+  if (value?.kind !== "template") return void 0;
+  const last = value.parts[value.parts.length - 1];
+  return typeof last === "string" ? roleArnTail.exec(last)?.[1] : void 0;
+}
+function grantsScopedService(action) {
+  if (action === "*") return true;
+  const service = action.split(":")[0]?.toLowerCase();
+  return service !== void 0 && action.includes(":") && scopedServices.includes(service);
+}
+var broad_channel_role_default = defineRule({
+  meta: {
+    id: "security/broad-channel-role",
+    category: "security",
+    severity: "info",
+    recommended: false,
+    description: "A MediaLive channel that runs as the console's broad MediaLiveAccessRole, or as a role of the template whose policy grants SSM, S3 or MediaStore actions on every resource.",
+    details: "Checks `RoleArn` of MediaLive channels. A literal role ARN (or an `Fn::Sub` / template whose role part is known) naming `MediaLiveAccessRole`, the role the console's simple setup creates, is reported in every format. A reference to an `AWS::IAM::Role` of the same template (`!GetAtt Role.Arn`) is reported when one of its identity policies, read as objects (its inline `Policies`, an `AWS::IAM::Policy` or `AWS::IAM::ManagedPolicy` that lists the role in `Roles`, or a managed policy of the template in its `ManagedPolicyArns`), has an `Allow` statement without `Condition` whose `Action` names an `ssm:`, `s3:` or `mediastore:` action (wildcards included, or `*`) and whose `Resource` is `\"*\"`. Policies written as JSON strings and Terraform or Pangea IAM resources (`aws_iam_role`, `aws_iam_policy`) are not read, and a `RoleArn` the tool cannot resolve is not reported. The rule is opinionated and left out of the `recommended` preset: the console's default role and account-wide grants are a documented, working setup rather than a mistake, and whether a channel needs its own role is a policy choice; the `strict` and `all` presets run it.",
+    rationale: "The console's `MediaLiveAccessRole` \"grants broad access to operations and complete access to all resources\": any channel running as it can read every SSM parameter (including other channels' passwords), write to every S3 bucket and MediaStore container of the account. A channel needs only its own SSM parameter paths, its archive or input buckets and its containers; a per-channel role scoped to them limits what a misconfigured or compromised channel can reach.",
+    messages: {
+      defaultRole: "{{property}} names the MediaLive console's default role '{{role}}', which grants broad access to operations and complete access to all resources; give the channel its own role whose statements are scoped to the channel's SSM parameter paths, S3 buckets and MediaStore containers.",
+      broadStatement: "{{property}} refers to role '{{role}}', whose policy '{{policy}}' allows {{action}} on Resource '{{resource}}'; scope the statement's resources to the channel's SSM parameter paths (arn:aws:ssm:<region>:<account>:parameter/<path>/*), S3 buckets or MediaStore containers."
+    },
+    appliesTo: ["AWS::MediaLive::Channel"],
+    sources: ["ML-029"],
+    securitySeverity: 3,
+    references: [
+      { title: "MediaLive user guide: scenarios for the MediaLive trusted entity role (MediaLiveAccessRole)", url: "https://docs.aws.amazon.com/medialive/latest/ug/scenarios-for-medialive-role.html" },
+      { title: "MediaLive API: Channel.RoleArn", url: "https://docs.aws.amazon.com/medialive/latest/apireference/channels.html" },
+      { title: "IAM user guide: apply least-privilege permissions", url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege" }
+    ]
+  },
+  check(context) {
+    const channels = context.resources("AWS::MediaLive::Channel");
+    if (channels.length === 0) return;
+    let documents;
+    const roleDocuments = (role) => {
+      documents ??= identityPolicyDocuments(context);
+      const roleName = Cursor.root(role).get("role_name").string();
+      const attached = /* @__PURE__ */ new Set();
+      for (const item of Cursor.root(role).get("managed_policy_arns").items()) {
+        const target = item.referencedResource((reference2, from) => context.resolve(reference2, from));
+        if (target?.type === "AWS::IAM::ManagedPolicy") attached.add(target);
+      }
+      const result2 = [];
+      for (const { resource, document } of documents) {
+        if (resource.scope !== role.scope) continue;
+        if (resource === role) {
+          const name2 = Cursor.root(role).at(...document.path.slice(0, -1)).get("policy_name").string() ?? role.address;
+          result2.push({ name: name2, document });
+          continue;
+        }
+        if (resource.type !== "AWS::IAM::Policy" && resource.type !== "AWS::IAM::ManagedPolicy") continue;
+        const listed = Cursor.root(resource).get("roles").items().some((item) => {
+          const literal2 = item.string();
+          if (literal2 !== void 0) return roleName !== void 0 && literal2 === roleName;
+          return item.referencedResource((reference2, from) => context.resolve(reference2, from)) === role;
+        });
+        if (!listed && !attached.has(resource)) continue;
+        const root = Cursor.root(resource);
+        result2.push({ name: root.get("policy_name").string() ?? root.get("managed_policy_name").string() ?? resource.address, document });
+      }
+      return result2;
+    };
+    for (const channel of channels) {
+      const roleArnCursor = Cursor.root(channel).get("role_arn");
+      if (roleArnCursor.isMissing) continue;
+      const property2 = memberLabel(roleArnCursor);
+      const literalName = literalRoleName(roleArnCursor);
+      if (literalName !== void 0) {
+        if (literalName.toLowerCase() === defaultRoleName.toLowerCase()) context.report({ at: roleArnCursor, messageId: "defaultRole", data: { property: property2, role: literalName } });
+        continue;
+      }
+      const role = roleArnCursor.referencedResource((reference2, from) => context.resolve(reference2, from));
+      if (!role || role.type !== "AWS::IAM::Role") continue;
+      const roleLabel = Cursor.root(role).get("role_name").string() ?? role.address;
+      findBroad: for (const { name: name2, document } of roleDocuments(role)) {
+        for (const statement of policyStatements(document)) {
+          if (!isAllow(statement) || !statement.get("condition").isMissing) continue;
+          const resources = stringOrStrings(statement.get("resource"));
+          if (!resources?.includes("*")) continue;
+          const actions = stringOrStrings(statement.get("action"));
+          const broad = actions?.filter(grantsScopedService) ?? [];
+          if (broad.length === 0) continue;
+          context.report({ at: roleArnCursor, messageId: "broadStatement", data: { property: property2, role: roleLabel, policy: name2, action: broad.join(", "), resource: "*" } });
+          break findBroad;
+        }
+      }
+    }
+  }
+});
+
 // src/rules/security/hls-to-mediapackage-encrypted.ts
 init_rule();
 
@@ -91280,6 +91381,7 @@ var allRules = [
   unknown_property_default,
   unknown_resource_type_default,
   access_logs_off_default,
+  broad_channel_role_default,
   hls_to_mediapackage_encrypted_default,
   inline_credentials_default,
   input_security_group_invalid_default,

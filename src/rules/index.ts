@@ -89,6 +89,7 @@ import schemaOutOfRange from './schema/out-of-range.js';
 import schemaUnknownProperty from './schema/unknown-property.js';
 import schemaUnknownResourceType from './schema/unknown-resource-type.js';
 import securityAccessLogsOff from './security/access-logs-off.js';
+import securityBroadChannelRole from './security/broad-channel-role.js';
 import securityHlsToMediapackageEncrypted from './security/hls-to-mediapackage-encrypted.js';
 import securityInlineCredentials from './security/inline-credentials.js';
 import securityInputSecurityGroupInvalid from './security/input-security-group-invalid.js';
@@ -196,6 +197,7 @@ export const allRules: readonly Rule[] = [
   schemaUnknownProperty,
   schemaUnknownResourceType,
   securityAccessLogsOff,
+  securityBroadChannelRole,
   securityHlsToMediapackageEncrypted,
   securityInlineCredentials,
   securityInputSecurityGroupInvalid,

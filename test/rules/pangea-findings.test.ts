@@ -83,6 +83,7 @@ const expected: Record<string, Array<[number, number]>> = {
   'redundancy/pull-input-sources': [[5, 14], [12, 59]],
   'redundancy/single-pipeline': [[4, 20]],
   'redundancy/standard-input': [[26, 52], [27, 51]],
+  'security/broad-channel-role': [[7, 15], [20, 15]],
   'security/hls-to-mediapackage-encrypted': [[52, 32]],
   'security/inline-credentials': [[8, 14], [13, 25], [30, 29], [35, 29]],
   'security/input-security-group-invalid': [[4, 5], [21, 15], [22, 15], [23, 15], [24, 15]],

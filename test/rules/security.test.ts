@@ -238,6 +238,25 @@ describe('security/secrets-in-names-or-tags', () => {
   });
 });
 
+describe('security/broad-channel-role', () => {
+  it('reports the console role by literal and Fn::Sub ARN, and template roles granting SSM or S3 actions on every resource', async () => {
+    expect(await fixtureFindings('cloudformation/security/broad-channel-role/fail.yaml', 'security/broad-channel-role')).toEqual([
+      { ruleId: 'security/broad-channel-role', line: 10, column: 16, message: "RoleArn names the MediaLive console's default role 'MediaLiveAccessRole', which grants broad access to operations and complete access to all resources; give the channel its own role whose statements are scoped to the channel's SSM parameter paths, S3 buckets and MediaStore containers." },
+      { ruleId: 'security/broad-channel-role', line: 21, column: 16, message: "RoleArn names the MediaLive console's default role 'MediaLiveAccessRole', which grants broad access to operations and complete access to all resources; give the channel its own role whose statements are scoped to the channel's SSM parameter paths, S3 buckets and MediaStore containers." },
+      { ruleId: 'security/broad-channel-role', line: 53, column: 16, message: "RoleArn refers to role 'sports-channel', whose policy 'channel-access' allows ssm:Describe*, ssm:Get* on Resource '*'; scope the statement's resources to the channel's SSM parameter paths (arn:aws:ssm:<region>:<account>:parameter/<path>/*), S3 buckets or MediaStore containers." },
+      { ruleId: 'security/broad-channel-role', line: 87, column: 16, message: "RoleArn refers to role 'concert-channel', whose policy 'concert-archive' allows s3:* on Resource '*'; scope the statement's resources to the channel's SSM parameter paths (arn:aws:ssm:<region>:<account>:parameter/<path>/*), S3 buckets or MediaStore containers." },
+    ]);
+  });
+
+  it('accepts per-channel roles scoped to their parameters and buckets', async () => {
+    expect(await fixtureFindings('cloudformation/security/broad-channel-role/pass.yaml', 'security/broad-channel-role')).toEqual([]);
+  });
+
+  it('is opinionated: left out of the recommended preset', () => {
+    expect(allRules.find((rule) => rule.meta.id === 'security/broad-channel-role')?.meta.recommended).toBe(false);
+  });
+});
+
 describe('security rules and unresolved values', () => {
   it('report nothing when the values come from parameters without defaults, imports or conditions', async () => {
     expect(await categoryFindings('cloudformation/unknown/security.yaml', 'security')).toEqual([]);
