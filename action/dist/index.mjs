@@ -86500,6 +86500,62 @@ function trustPolicyExcludes(role, service) {
   }
   return true;
 }
+var roleArnPattern = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+var roleArnTailPattern = /:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+function literalRoleName(roleArn2) {
+  const literal2 = roleArn2.string();
+  if (literal2 !== void 0) return roleArnPattern.exec(literal2)?.[1];
+  const value = roleArn2.value;
+  if (value?.kind !== "template") return void 0;
+  const last = value.parts[value.parts.length - 1];
+  return typeof last === "string" ? roleArnTailPattern.exec(last)?.[1] : void 0;
+}
+function referencedRole(context, roleArn2) {
+  const role = roleArn2.referencedResource((reference2, from) => context.resolve(reference2, from));
+  return role?.type === "AWS::IAM::Role" ? role : void 0;
+}
+function roleLabel(role) {
+  return Cursor.root(role).get("role_name").string() ?? role.address;
+}
+function roleIdentityDocuments(context, role, documents) {
+  const roleName = Cursor.root(role).get("role_name").string();
+  const attached = /* @__PURE__ */ new Set();
+  for (const item of Cursor.root(role).get("managed_policy_arns").items()) {
+    const target = item.referencedResource((reference2, from) => context.resolve(reference2, from));
+    if (target?.type === "AWS::IAM::ManagedPolicy") attached.add(target);
+  }
+  const result2 = [];
+  for (const { resource, document } of documents) {
+    if (resource.scope !== role.scope) continue;
+    if (resource === role) {
+      const name2 = Cursor.root(role).at(...document.path.slice(0, -1)).get("policy_name").string() ?? role.address;
+      result2.push({ name: name2, document });
+      continue;
+    }
+    if (resource.type !== "AWS::IAM::Policy" && resource.type !== "AWS::IAM::ManagedPolicy") continue;
+    const listed = Cursor.root(resource).get("roles").items().some((item) => {
+      const literal2 = item.string();
+      if (literal2 !== void 0) return roleName !== void 0 && literal2 === roleName;
+      return item.referencedResource((reference2, from) => context.resolve(reference2, from)) === role;
+    });
+    if (!listed && !attached.has(resource)) continue;
+    const root = Cursor.root(resource);
+    result2.push({ name: root.get("policy_name").string() ?? root.get("managed_policy_name").string() ?? resource.address, document });
+  }
+  return result2;
+}
+function broadRoleGrant(context, role, documents, broad) {
+  for (const { name: name2, document } of roleIdentityDocuments(context, role, documents)) {
+    for (const statement of policyStatements(document)) {
+      if (!isAllow(statement) || !statement.get("condition").isMissing) continue;
+      const resources = stringOrStrings(statement.get("resource"));
+      if (!resources?.includes("*")) continue;
+      const actions = stringOrStrings(statement.get("action"))?.filter(broad) ?? [];
+      if (actions.length > 0) return { policy: name2, actions };
+    }
+  }
+  return void 0;
+}
 
 // src/rules/support/secrets.ts
 var placeholder = "\0";
@@ -90327,17 +90383,7 @@ var access_logs_off_default = defineRule({
 // src/rules/security/broad-channel-role.ts
 init_rule();
 var defaultRoleName = "MediaLiveAccessRole";
-var roleArn2 = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
-var roleArnTail = /:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
 var scopedServices = ["ssm", "s3", "mediastore"];
-function literalRoleName(roleArnCursor) {
-  const literal2 = roleArnCursor.string();
-  if (literal2 !== void 0) return roleArn2.exec(literal2)?.[1];
-  const value = roleArnCursor.value;
-  if (value?.kind !== "template") return void 0;
-  const last = value.parts[value.parts.length - 1];
-  return typeof last === "string" ? roleArnTail.exec(last)?.[1] : void 0;
-}
 function grantsScopedService(action) {
   if (action === "*") return true;
   const service = action.split(":")[0]?.toLowerCase();
@@ -90369,34 +90415,6 @@ var broad_channel_role_default = defineRule({
     const channels = context.resources("AWS::MediaLive::Channel");
     if (channels.length === 0) return;
     let documents;
-    const roleDocuments = (role) => {
-      documents ??= identityPolicyDocuments(context);
-      const roleName = Cursor.root(role).get("role_name").string();
-      const attached = /* @__PURE__ */ new Set();
-      for (const item of Cursor.root(role).get("managed_policy_arns").items()) {
-        const target = item.referencedResource((reference2, from) => context.resolve(reference2, from));
-        if (target?.type === "AWS::IAM::ManagedPolicy") attached.add(target);
-      }
-      const result2 = [];
-      for (const { resource, document } of documents) {
-        if (resource.scope !== role.scope) continue;
-        if (resource === role) {
-          const name2 = Cursor.root(role).at(...document.path.slice(0, -1)).get("policy_name").string() ?? role.address;
-          result2.push({ name: name2, document });
-          continue;
-        }
-        if (resource.type !== "AWS::IAM::Policy" && resource.type !== "AWS::IAM::ManagedPolicy") continue;
-        const listed = Cursor.root(resource).get("roles").items().some((item) => {
-          const literal2 = item.string();
-          if (literal2 !== void 0) return roleName !== void 0 && literal2 === roleName;
-          return item.referencedResource((reference2, from) => context.resolve(reference2, from)) === role;
-        });
-        if (!listed && !attached.has(resource)) continue;
-        const root = Cursor.root(resource);
-        result2.push({ name: root.get("policy_name").string() ?? root.get("managed_policy_name").string() ?? resource.address, document });
-      }
-      return result2;
-    };
     for (const channel of channels) {
       const roleArnCursor = Cursor.root(channel).get("role_arn");
       if (roleArnCursor.isMissing) continue;
@@ -90406,21 +90424,11 @@ var broad_channel_role_default = defineRule({
         if (literalName.toLowerCase() === defaultRoleName.toLowerCase()) context.report({ at: roleArnCursor, messageId: "defaultRole", data: { property: property2, role: literalName } });
         continue;
       }
-      const role = roleArnCursor.referencedResource((reference2, from) => context.resolve(reference2, from));
-      if (!role || role.type !== "AWS::IAM::Role") continue;
-      const roleLabel = Cursor.root(role).get("role_name").string() ?? role.address;
-      findBroad: for (const { name: name2, document } of roleDocuments(role)) {
-        for (const statement of policyStatements(document)) {
-          if (!isAllow(statement) || !statement.get("condition").isMissing) continue;
-          const resources = stringOrStrings(statement.get("resource"));
-          if (!resources?.includes("*")) continue;
-          const actions = stringOrStrings(statement.get("action"));
-          const broad = actions?.filter(grantsScopedService) ?? [];
-          if (broad.length === 0) continue;
-          context.report({ at: roleArnCursor, messageId: "broadStatement", data: { property: property2, role: roleLabel, policy: name2, action: broad.join(", "), resource: "*" } });
-          break findBroad;
-        }
-      }
+      const role = referencedRole(context, roleArnCursor);
+      if (!role) continue;
+      documents ??= identityPolicyDocuments(context);
+      const grant = broadRoleGrant(context, role, documents, grantsScopedService);
+      if (grant) context.report({ at: roleArnCursor, messageId: "broadStatement", data: { property: property2, role: roleLabel(role), policy: grant.policy, action: grant.actions.join(", "), resource: "*" } });
     }
   }
 });
@@ -91168,6 +91176,60 @@ var secrets_in_names_or_tags_default = defineRule({
   }
 });
 
+// src/rules/security/speke-role-wildcard.ts
+init_rule();
+var v1Packages2 = ["cmaf_package", "dash_package", "hls_package", "mss_package"];
+var spekeRoleArn = ["encryption", "speke_key_provider", "role_arn"];
+var cdnRoleArn = ["authorization", "secrets_role_arn"];
+var locations = [
+  ...v1Packages2.map((item) => ({ type: "AWS::MediaPackage::OriginEndpoint", use: "speke", path: [item, ...spekeRoleArn] })),
+  { type: "AWS::MediaPackage::OriginEndpoint", use: "cdn", path: cdnRoleArn },
+  ...v1Packages2.map((item) => ({ type: "AWS::MediaPackage::PackagingConfiguration", use: "speke", path: [item, ...spekeRoleArn] })),
+  { type: "AWS::MediaPackage::PackagingGroup", use: "cdn", path: cdnRoleArn },
+  { type: "AWS::MediaPackageV2::OriginEndpoint", use: "speke", path: ["segment", ...spekeRoleArn] }
+];
+var neededAction = { speke: "execute-api:Invoke", cdn: "secretsmanager:GetSecretValue" };
+var speke_role_wildcard_default = defineRule({
+  meta: {
+    id: "security/speke-role-wildcard",
+    category: "security",
+    severity: "info",
+    recommended: false,
+    description: "A MediaPackage SPEKE key provider or CDN authorization role of the template whose policy allows invoking every API Gateway API or reading every secret of the account.",
+    details: 'Checks `Encryption.SpekeKeyProvider.RoleArn` of MediaPackage v1 origin endpoints and packaging configurations (HLS, DASH, CMAF and MSS packages), `Segment.Encryption.SpekeKeyProvider.RoleArn` of MediaPackage v2 origin endpoints, and `Authorization.SecretsRoleArn` (CDN authorization) of MediaPackage v1 origin endpoints and packaging groups. A role ARN that refers to an `AWS::IAM::Role` of the same template (`!GetAtt Role.Arn`) is reported when one of its identity policies, read as objects (its inline `Policies`, an `AWS::IAM::Policy` or `AWS::IAM::ManagedPolicy` that lists the role in `Roles`, or a managed policy of the template in its `ManagedPolicyArns`), has an `Allow` statement without `Condition` whose `Resource` is `"*"` and whose `Action` covers what the role is for: `execute-api:Invoke` for a SPEKE role (`execute-api:Invoke`, `execute-api:*`, `execute-api:In*`, `*`), `secretsmanager:GetSecretValue` for a CDN authorization role (`secretsmanager:GetSecretValue`, `secretsmanager:Get*`, `secretsmanager:*`, `*`). Literal role ARNs, policies written as JSON strings and Terraform or Pangea IAM resources (`aws_iam_role`, `aws_iam_policy`) are not read, and a role ARN the tool cannot resolve is not reported. The rule is opinionated and left out of the `recommended` preset: an account-wide `execute-api:Invoke` or `secretsmanager:GetSecretValue` grant is a working setup (the SPEKE specification\'s own example policy grants `execute-api:Invoke` on every API Gateway resource), and how narrowly to scope a service role is a least-privilege policy choice rather than a mistake; the `strict` and `all` presets run it.',
+    rationale: 'The SPEKE specification asks that the role\'s policy "give permission to access the key provider API and no other AWS resource access": MediaPackage assumes the SPEKE role only to call the key server\'s API Gateway endpoint, and the CDN authorization role only to read the CDN identifier secret. A statement on `Resource: "*"` lets anyone who can pass or assume the role invoke every API Gateway API of the account, or read every Secrets Manager secret (database passwords, other CDN identifiers); scoping it to the one API method or the one secret limits what a misconfigured or compromised role can reach.',
+    messages: {
+      spekeRole: "{{property}} of the SPEKE key provider refers to role '{{role}}', whose policy '{{policy}}' allows {{action}} on Resource '*'; scope the statement's resources to the key server's API Gateway method (arn:aws:execute-api:<region>:<account>:<api-id>/<stage>/POST/<path>).",
+      cdnRole: "{{property}} of the CDN authorization refers to role '{{role}}', whose policy '{{policy}}' allows {{action}} on Resource '*'; scope the statement's resources to the CDN identifier secret's ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<suffix>)."
+    },
+    appliesTo: ["AWS::MediaPackage::OriginEndpoint", "AWS::MediaPackage::PackagingConfiguration", "AWS::MediaPackage::PackagingGroup", "AWS::MediaPackageV2::OriginEndpoint"],
+    sources: ["SEC-003"],
+    securitySeverity: 3,
+    references: [
+      { title: "SPEKE specification: authentication (the role gives access to the key provider API and no other AWS resource)", url: "https://docs.aws.amazon.com/speke/latest/documentation/authentication.html" },
+      { title: "MediaPackage user guide: allowing MediaPackage to access other AWS services (Secrets Manager for CDN authorization)", url: "https://docs.aws.amazon.com/mediapackage/latest/ug/setting-up-create-trust-rel.html" },
+      { title: "MediaPackage user guide: CDN authorization", url: "https://docs.aws.amazon.com/mediapackage/latest/ug/cdn-auth.html" },
+      { title: "IAM user guide: apply least-privilege permissions", url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege" }
+    ]
+  },
+  check(context) {
+    let documents;
+    for (const { type, use, path: path5 } of locations) {
+      for (const resource of context.resources(type)) {
+        const roleArnCursor = Cursor.root(resource).at(...path5);
+        if (roleArnCursor.isMissing) continue;
+        const role = referencedRole(context, roleArnCursor);
+        if (!role) continue;
+        documents ??= identityPolicyDocuments(context);
+        const grant = broadRoleGrant(context, role, documents, (action) => actionMatches(action, neededAction[use]));
+        if (!grant) continue;
+        const data = { property: memberLabel(roleArnCursor), role: roleLabel(role), policy: grant.policy, action: grant.actions.join(", ") };
+        context.report({ at: roleArnCursor, messageId: use === "speke" ? "spekeRole" : "cdnRole", data });
+      }
+    }
+  }
+});
+
 // src/rules/security/srt-output-unencrypted.ts
 init_rule();
 var srt_output_unencrypted_default = defineRule({
@@ -91396,6 +91458,7 @@ var allRules = [
   push_input_without_security_group_default,
   rtmp_plaintext_default,
   secrets_in_names_or_tags_default,
+  speke_role_wildcard_default,
   srt_output_unencrypted_default,
   stream_key_in_plaintext_default
 ];

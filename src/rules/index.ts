@@ -104,6 +104,7 @@ import securityOriginUnprotected from './security/origin-unprotected.js';
 import securityPushInputWithoutSecurityGroup from './security/push-input-without-security-group.js';
 import securityRtmpPlaintext from './security/rtmp-plaintext.js';
 import securitySecretsInNamesOrTags from './security/secrets-in-names-or-tags.js';
+import securitySpekeRoleWildcard from './security/speke-role-wildcard.js';
 import securitySrtOutputUnencrypted from './security/srt-output-unencrypted.js';
 import securityStreamKeyInPlaintext from './security/stream-key-in-plaintext.js';
 
@@ -212,6 +213,7 @@ export const allRules: readonly Rule[] = [
   securityPushInputWithoutSecurityGroup,
   securityRtmpPlaintext,
   securitySecretsInNamesOrTags,
+  securitySpekeRoleWildcard,
   securitySrtOutputUnencrypted,
   securityStreamKeyInPlaintext,
 ] as readonly Rule[];

@@ -53,8 +53,19 @@ const pairs = fixturePairs();
 const knownDifferences: Record<string, string> = {
   'security/broad-channel-role fail':
     'The CloudFormation twin also runs two channels as AWS::IAM::Role resources whose policies grant SSM and S3 actions on every resource, which the rule reads; the Pangea twin declares the same roles and policies, but the rule reads IAM policies of the AWS::IAM::* types only. The MediaLiveAccessRole ARNs are reported in both.',
+  'security/speke-role-wildcard fail':
+    'The CloudFormation twin gives SPEKE and CDN authorization roles AWS::IAM::Role, AWS::IAM::Policy and AWS::IAM::ManagedPolicy resources whose policies allow execute-api or secret reads on every resource, which the rule reads; the Pangea twin declares the same roles and policies, but the rule reads IAM policies of the AWS::IAM::* types only, and it reports nothing else.',
   'security/origin-unprotected fail':
     'The CloudFormation twin also opens an endpoint through an AWS::MediaPackageV2::OriginEndpointPolicy, which the rule reads; the Pangea twin declares the same policy, but the rule reads policies of that CloudFormation type only.',
+};
+
+/**
+ * Failing Pangea twins that give no finding at all, with the reason: the rule reports only what it
+ * reads from IAM resources of the AWS::IAM::* types, so no case of it can be reported in Pangea.
+ * Each must also be a known difference above, and the test asserts the twin is still silent.
+ */
+const withoutPangeaFindings: Record<string, string> = {
+  'security/speke-role-wildcard fail': 'The rule judges only the policies of the role a RoleArn refers to, which it reads from AWS::IAM::* resources only; a literal role ARN says nothing about its policies.',
 };
 
 describe('Pangea and CloudFormation rule fixtures', () => {
@@ -67,6 +78,12 @@ describe('Pangea and CloudFormation rule fixtures', () => {
     const difference = knownDifferences[`${pair.rule} ${pair.kind}`];
     if (difference) expect(pangea, difference).not.toEqual(cloudFormation);
     else expect(pangea).toEqual(cloudFormation);
-    if (pair.kind === 'fail') expect(pangea.length).toBeGreaterThan(0);
+    const key = `${pair.rule} ${pair.kind}`;
+    const silent = withoutPangeaFindings[key];
+    if (silent !== undefined) {
+      // Still silent: once the Pangea twin reports something, remove the entry.
+      expect(difference, key).toBeDefined();
+      expect(pangea, silent).toEqual([]);
+    } else if (pair.kind === 'fail') expect(pangea.length).toBeGreaterThan(0);
   });
 });

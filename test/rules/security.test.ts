@@ -257,6 +257,26 @@ describe('security/broad-channel-role', () => {
   });
 });
 
+describe('security/speke-role-wildcard', () => {
+  it('reports SPEKE and CDN authorization roles of the template whose policies allow execute-api or secret reads on every resource', async () => {
+    expect(await fixtureFindings('cloudformation/security/speke-role-wildcard/fail.yaml', 'security/speke-role-wildcard')).toEqual([
+      { ruleId: 'security/speke-role-wildcard', line: 38, column: 22, message: "RoleArn of the SPEKE key provider refers to role 'speke-access', whose policy 'key-server' allows execute-api:* on Resource '*'; scope the statement's resources to the key server's API Gateway method (arn:aws:execute-api:<region>:<account>:<api-id>/<stage>/POST/<path>)." },
+      { ruleId: 'security/speke-role-wildcard', line: 74, column: 25, message: "SecretsRoleArn of the CDN authorization refers to role 'cdn-secret-reader', whose policy 'cdn-secrets' allows secretsmanager:GetSecretValue on Resource '*'; scope the statement's resources to the CDN identifier secret's ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<suffix>)." },
+      { ruleId: 'security/speke-role-wildcard', line: 83, column: 25, message: "SecretsRoleArn of the CDN authorization refers to role 'cdn-secret-reader', whose policy 'cdn-secrets' allows secretsmanager:GetSecretValue on Resource '*'; scope the statement's resources to the CDN identifier secret's ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<suffix>)." },
+      { ruleId: 'security/speke-role-wildcard', line: 94, column: 22, message: "RoleArn of the SPEKE key provider refers to role 'speke-access', whose policy 'key-server' allows execute-api:* on Resource '*'; scope the statement's resources to the key server's API Gateway method (arn:aws:execute-api:<region>:<account>:<api-id>/<stage>/POST/<path>)." },
+      { ruleId: 'security/speke-role-wildcard', line: 135, column: 22, message: "RoleArn of the SPEKE key provider refers to role 'speke-v2-access', whose policy 'key-server-everything' allows * on Resource '*'; scope the statement's resources to the key server's API Gateway method (arn:aws:execute-api:<region>:<account>:<api-id>/<stage>/POST/<path>)." },
+    ]);
+  });
+
+  it('accepts roles scoped to the key server method and the CDN secret, other actions on every resource, and literal role ARNs', async () => {
+    expect(await fixtureFindings('cloudformation/security/speke-role-wildcard/pass.yaml', 'security/speke-role-wildcard')).toEqual([]);
+  });
+
+  it('is opinionated: left out of the recommended preset', () => {
+    expect(allRules.find((rule) => rule.meta.id === 'security/speke-role-wildcard')?.meta.recommended).toBe(false);
+  });
+});
+
 describe('security rules and unresolved values', () => {
   it('report nothing when the values come from parameters without defaults, imports or conditions', async () => {
     expect(await categoryFindings('cloudformation/unknown/security.yaml', 'security')).toEqual([]);

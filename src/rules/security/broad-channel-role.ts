@@ -1,27 +1,12 @@
 import { defineRule } from '../../engine/rule.js';
 import { Cursor } from '../../graph/cursor.js';
-import type { Resource } from '../../graph/resource.js';
-import { identityPolicyDocuments, isAllow, policyStatements, stringOrStrings } from '../support/iam.js';
+import { broadRoleGrant, identityPolicyDocuments, literalRoleName, referencedRole, roleLabel } from '../support/iam.js';
 import { memberLabel } from '../support/labels.js';
 
 /** The role the MediaLive console creates in its simple setup. */
 const defaultRoleName = 'MediaLiveAccessRole';
-/** A literal IAM role ARN (optionally with a path); group 1 is the role's name. */
-const roleArn = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
-/** The known tail of a partly known role ARN (`!Sub arn:aws:iam::${AWS::AccountId}:role/…`); group 1 is the name. */
-const roleArnTail = /:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
 /** The services whose actions a channel role needs only on the channel's own resources. */
 const scopedServices = ['ssm', 's3', 'mediastore'];
-
-/** The role name of a RoleArn written as a literal ARN or as a template whose role part is known. */
-function literalRoleName(roleArnCursor: Cursor): string | undefined {
-  const literal = roleArnCursor.string();
-  if (literal !== undefined) return roleArn.exec(literal)?.[1];
-  const value = roleArnCursor.value;
-  if (value?.kind !== 'template') return undefined;
-  const last = value.parts[value.parts.length - 1];
-  return typeof last === 'string' ? roleArnTail.exec(last)?.[1] : undefined;
-}
 
 /** True when an action pattern grants actions of one of the scoped services (`s3:*`, `ssm:GetParameters`, `*`). */
 function grantsScopedService(action: string): boolean {
@@ -61,40 +46,6 @@ export default defineRule({
     if (channels.length === 0) return;
     let documents: ReturnType<typeof identityPolicyDocuments> | undefined;
 
-    /** The policy documents attached to an IAM role of the template, with a name for each. */
-    const roleDocuments = (role: Resource): Array<{ name: string; document: Cursor }> => {
-      documents ??= identityPolicyDocuments(context);
-      const roleName = Cursor.root(role).get('role_name').string();
-      const attached = new Set<Resource>();
-      for (const item of Cursor.root(role).get('managed_policy_arns').items()) {
-        const target = item.referencedResource((reference, from) => context.resolve(reference, from));
-        if (target?.type === 'AWS::IAM::ManagedPolicy') attached.add(target);
-      }
-      const result: Array<{ name: string; document: Cursor }> = [];
-      for (const { resource, document } of documents) {
-        if (resource.scope !== role.scope) continue;
-        if (resource === role) {
-          // An inline policy: `Policies[i].PolicyDocument`; its name is the item's `PolicyName`.
-          const name = Cursor.root(role).at(...document.path.slice(0, -1)).get('policy_name').string() ?? role.address;
-          result.push({ name, document });
-          continue;
-        }
-        if (resource.type !== 'AWS::IAM::Policy' && resource.type !== 'AWS::IAM::ManagedPolicy') continue;
-        const listed = Cursor.root(resource)
-          .get('roles')
-          .items()
-          .some((item) => {
-            const literal = item.string();
-            if (literal !== undefined) return roleName !== undefined && literal === roleName;
-            return item.referencedResource((reference, from) => context.resolve(reference, from)) === role;
-          });
-        if (!listed && !attached.has(resource)) continue;
-        const root = Cursor.root(resource);
-        result.push({ name: root.get('policy_name').string() ?? root.get('managed_policy_name').string() ?? resource.address, document });
-      }
-      return result;
-    };
-
     for (const channel of channels) {
       const roleArnCursor = Cursor.root(channel).get('role_arn');
       if (roleArnCursor.isMissing) continue;
@@ -104,21 +55,11 @@ export default defineRule({
         if (literalName.toLowerCase() === defaultRoleName.toLowerCase()) context.report({ at: roleArnCursor, messageId: 'defaultRole', data: { property, role: literalName } });
         continue;
       }
-      const role = roleArnCursor.referencedResource((reference, from) => context.resolve(reference, from));
-      if (!role || role.type !== 'AWS::IAM::Role') continue;
-      const roleLabel = Cursor.root(role).get('role_name').string() ?? role.address;
-      findBroad: for (const { name, document } of roleDocuments(role)) {
-        for (const statement of policyStatements(document)) {
-          if (!isAllow(statement) || !statement.get('condition').isMissing) continue;
-          const resources = stringOrStrings(statement.get('resource'));
-          if (!resources?.includes('*')) continue;
-          const actions = stringOrStrings(statement.get('action'));
-          const broad = actions?.filter(grantsScopedService) ?? [];
-          if (broad.length === 0) continue;
-          context.report({ at: roleArnCursor, messageId: 'broadStatement', data: { property, role: roleLabel, policy: name, action: broad.join(', '), resource: '*' } });
-          break findBroad;
-        }
-      }
+      const role = referencedRole(context, roleArnCursor);
+      if (!role) continue;
+      documents ??= identityPolicyDocuments(context);
+      const grant = broadRoleGrant(context, role, documents, grantsScopedService);
+      if (grant) context.report({ at: roleArnCursor, messageId: 'broadStatement', data: { property, role: roleLabel(role), policy: grant.policy, action: grant.actions.join(', '), resource: '*' } });
     }
   },
 });

@@ -1,5 +1,6 @@
 import { Cursor } from '../../graph/cursor.js';
 import type { Resource, Scope } from '../../graph/resource.js';
+import type { ReferenceValue } from '../../graph/value.js';
 
 /**
  * Reading IAM policy documents written in the same template or module as the media resources: the
@@ -11,6 +12,11 @@ import type { Resource, Scope } from '../../graph/resource.js';
 
 export interface ResourceLookup {
   resources(type: string): readonly Resource[];
+}
+
+/** A resource lookup that also resolves references (`!Ref`, `!GetAtt`) to resources. */
+export interface ReferenceLookup extends ResourceLookup {
+  resolve(reference: ReferenceValue, from: Resource): Resource | undefined;
 }
 
 /** Where identity policy documents sit in IAM resources (CloudFormation types; `*` = every list item). */
@@ -103,4 +109,94 @@ export function trustPolicyExcludes(role: Resource, service: string): boolean {
 /** Resources of the scope of `from` with a type among `types`. */
 export function scopeResources(context: ResourceLookup, scope: Scope, types: readonly string[]): Resource[] {
   return types.flatMap((type) => context.resources(type).filter((resource) => resource.scope === scope));
+}
+
+/** A literal IAM role ARN (optionally with a path); group 1 is the role's name. */
+const roleArnPattern = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+/** The known tail of a partly known role ARN (`!Sub arn:aws:iam::${AWS::AccountId}:role/…`); group 1 is the name. */
+const roleArnTailPattern = /:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+
+/** The role name of a role ARN written as a literal ARN or as a template whose role part is known. */
+export function literalRoleName(roleArn: Cursor): string | undefined {
+  const literal = roleArn.string();
+  if (literal !== undefined) return roleArnPattern.exec(literal)?.[1];
+  const value = roleArn.value;
+  if (value?.kind !== 'template') return undefined;
+  const last = value.parts[value.parts.length - 1];
+  return typeof last === 'string' ? roleArnTailPattern.exec(last)?.[1] : undefined;
+}
+
+/** The `AWS::IAM::Role` of the template a role ARN refers to (`!GetAtt Role.Arn`); undefined otherwise. */
+export function referencedRole(context: ReferenceLookup, roleArn: Cursor): Resource | undefined {
+  const role = roleArn.referencedResource((reference, from) => context.resolve(reference, from));
+  return role?.type === 'AWS::IAM::Role' ? role : undefined;
+}
+
+/** A role's name for messages: its `RoleName`, else its address. */
+export function roleLabel(role: Resource): string {
+  return Cursor.root(role).get('role_name').string() ?? role.address;
+}
+
+/**
+ * The identity policy documents (objects) attached to an IAM role of the template, with a name for
+ * each: its inline `Policies`, an `AWS::IAM::Policy` or `AWS::IAM::ManagedPolicy` of its scope that
+ * lists the role in `Roles`, and the template's managed policies in its `ManagedPolicyArns`.
+ * `documents` is the result of identityPolicyDocuments, computed once by the caller.
+ */
+export function roleIdentityDocuments(
+  context: ReferenceLookup,
+  role: Resource,
+  documents: ReadonlyArray<{ resource: Resource; document: Cursor }>,
+): Array<{ name: string; document: Cursor }> {
+  const roleName = Cursor.root(role).get('role_name').string();
+  const attached = new Set<Resource>();
+  for (const item of Cursor.root(role).get('managed_policy_arns').items()) {
+    const target = item.referencedResource((reference, from) => context.resolve(reference, from));
+    if (target?.type === 'AWS::IAM::ManagedPolicy') attached.add(target);
+  }
+  const result: Array<{ name: string; document: Cursor }> = [];
+  for (const { resource, document } of documents) {
+    if (resource.scope !== role.scope) continue;
+    if (resource === role) {
+      // An inline policy: `Policies[i].PolicyDocument`; its name is the item's `PolicyName`.
+      const name = Cursor.root(role).at(...document.path.slice(0, -1)).get('policy_name').string() ?? role.address;
+      result.push({ name, document });
+      continue;
+    }
+    if (resource.type !== 'AWS::IAM::Policy' && resource.type !== 'AWS::IAM::ManagedPolicy') continue;
+    const listed = Cursor.root(resource)
+      .get('roles')
+      .items()
+      .some((item) => {
+        const literal = item.string();
+        if (literal !== undefined) return roleName !== undefined && literal === roleName;
+        return item.referencedResource((reference, from) => context.resolve(reference, from)) === role;
+      });
+    if (!listed && !attached.has(resource)) continue;
+    const root = Cursor.root(resource);
+    result.push({ name: root.get('policy_name').string() ?? root.get('managed_policy_name').string() ?? resource.address, document });
+  }
+  return result;
+}
+
+/**
+ * The first unconditional `Allow` statement of a role's identity policies whose `Resource` is `"*"`
+ * and whose known actions include some that `broad` selects, with the policy's name and those actions.
+ */
+export function broadRoleGrant(
+  context: ReferenceLookup,
+  role: Resource,
+  documents: ReadonlyArray<{ resource: Resource; document: Cursor }>,
+  broad: (action: string) => boolean,
+): { policy: string; actions: string[] } | undefined {
+  for (const { name, document } of roleIdentityDocuments(context, role, documents)) {
+    for (const statement of policyStatements(document)) {
+      if (!isAllow(statement) || !statement.get('condition').isMissing) continue;
+      const resources = stringOrStrings(statement.get('resource'));
+      if (!resources?.includes('*')) continue;
+      const actions = stringOrStrings(statement.get('action'))?.filter(broad) ?? [];
+      if (actions.length > 0) return { policy: name, actions };
+    }
+  }
+  return undefined;
 }
