@@ -9,9 +9,8 @@ import { BaselineError, compareWithBaseline, createBaseline, formatBaseline, rea
 import { changedLinesSince, GitError, type ChangedLines } from '../engine/changed-lines.js';
 import { severityOrder, type Finding, type Severity } from '../engine/finding.js';
 import { lint, type LintProgress } from '../engine/lint.js';
-import { loaderRules } from '../engine/loader-rules.js';
+import { inputRules, loaderRules } from '../engine/loader-rules.js';
 import { parseShard, type Shard } from '../engine/shard.js';
-import { suppressionRules } from '../engine/suppression-rules.js';
 import type { LintReport } from '../engine/report.js';
 import { docsUrl } from '../engine/rule.js';
 import { tuneWasmCompilation } from '../parsers/wasm.js';
@@ -273,9 +272,7 @@ async function run(paths: string[], options: CliOptions, io: CliIo, cwd: string)
 function hasInputTrouble(findings: readonly Finding[]): boolean {
   return findings.some(
     (finding) =>
-      finding.severity === 'error' &&
-      loaderRules.some((rule) => rule.id === finding.ruleId) &&
-      !suppressionRules.some((rule) => rule.id === finding.ruleId),
+      finding.severity === 'error' && inputRules.some((rule) => rule.id === finding.ruleId),
   );
 }
 

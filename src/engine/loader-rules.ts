@@ -3,9 +3,10 @@ import { suppressionRules } from './suppression-rules.js';
 
 /**
  * The loader reports problems with the input itself under these ids. They are not checks on the
- * resource graph, but they appear in output like rules and have docs pages.
+ * resource graph, but they appear in output like rules and have docs pages. They are always on:
+ * the configuration cannot name them.
  */
-export const loaderRules: readonly RuleMeta[] = [
+export const inputRules: readonly RuleMeta[] = [
   {
     id: 'parse-error',
     category: 'schema',
@@ -44,6 +45,8 @@ export const loaderRules: readonly RuleMeta[] = [
     appliesTo: '*',
     references: [{ title: 'Terraform: module sources', url: 'https://developer.hashicorp.com/terraform/language/modules/sources' }],
   },
-  // Findings about inline suppressions (unused, expired, invalid), defined next to their logic.
-  ...suppressionRules,
 ];
+
+/** Everything the loader reports: input problems, and findings about inline suppressions
+ * (unused, expired, invalid; defined next to their logic, and configurable like rules). */
+export const loaderRules: readonly RuleMeta[] = [...inputRules, ...suppressionRules];
