@@ -429,6 +429,22 @@ describe('resource declarations', () => {
     expect(plain(resourceAt(scope, 'aws_kinesis_video_stream.s').properties)).toEqual({ name: 's' });
   });
 
+  it('drops the arguments of the Terraform provider that are not API members, as the Terraform front-end does', async () => {
+    const scope = await loadScope(
+      template(
+        [
+          '  aws_medialive_channel(:main, { name: "main", start_channel: true, tags_all: { team: "x" }, region: "us-east-1", timeouts: { create: "30m" }, connection: {} })',
+          '  aws_medialive_multiplex(:mux, { name: "mux", start_multiplex: false })',
+          '  aws_kinesis_video_stream(:s, { name: "s", start_channel: true })',
+        ].join('\n'),
+      ),
+    );
+    expect(plain(resourceAt(scope, 'aws_medialive_channel.main').properties)).toEqual({ name: 'main' });
+    expect(plain(resourceAt(scope, 'aws_medialive_multiplex.mux').properties)).toEqual({ name: 'mux' });
+    // `start_channel` is an argument of the channel only: on a stream it is a mistake to report.
+    expect(plain(resourceAt(scope, 'aws_kinesis_video_stream.s').properties)).toEqual({ name: 's', start_channel: true });
+  });
+
   it('maps seed, current and legacy names to canonical types, and keeps unknown names as written', async () => {
     const scope = await loadScope(
       template(['  aws_mediapackage_channel(:a, { channel_id: "a" })', '  aws_media_package_channel(:b, { channel_id: "b" })', '  aws_medialive_chanel(:c, { name: "c" })'].join('\n')),

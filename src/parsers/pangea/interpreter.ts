@@ -30,7 +30,6 @@ import {
 
 /** Meta-arguments Pangea's `ResourceBuilder` takes out of a typed call's attributes (and Terraform
  * meta-arguments of a raw block): they configure Terraform, not the resource. */
-export const META_KEYS: ReadonlySet<string> = new Set(['lifecycle', 'depends_on', 'count', 'for_each', 'provider', 'provisioner']);
 
 /** One resource of a template, as declared (merged when the same address is declared again). */
 export interface ResourceDecl {
@@ -1344,7 +1343,6 @@ export class Interpreter implements Runtime {
     if (attributes?.t === 'hash') {
       const uncertain = !this.canMutate(body);
       for (const [id, entry] of attributes.entries) {
-        if (entry.key.t === 'sym' && META_KEYS.has(entry.key.v)) continue;
         if (uncertain) this.setEntry(body, entry.key, entry.keySpan, entry.value);
         else body.entries.set(id, entry);
       }

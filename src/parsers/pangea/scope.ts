@@ -6,7 +6,8 @@ import { lookupResourceType, type NestedSettingsName } from '../../graph/type-re
 import type { ListValue, ObjectValue, Value } from '../../graph/value.js';
 import { defaultSpecRegistry } from '../../specs/registry.js';
 import { Converter, normaliseShapes, type ReferenceContext } from './convert.js';
-import { META_KEYS, type ResourceDecl, type TemplateState } from './interpreter.js';
+import { isTerraformOnly } from '../terraform-arguments.js';
+import type { ResourceDecl, TemplateState } from './interpreter.js';
 import type { Limits } from './limits.js';
 
 /** Byte ranges of syntax errors, to leave alone the resources they fall in. */
@@ -60,8 +61,9 @@ export function buildScope(template: TemplateState, source: SourceText, limits: 
       properties = { kind: 'object', properties: [], open: true, span: decl.span };
     } else {
       const body = converter.object(decl.body);
-      // Terraform meta-arguments (`lifecycle do … end` in a raw block) configure Terraform, not the resource.
-      body.properties = body.properties.filter((property) => !META_KEYS.has(property.sourceName));
+      // Terraform meta-arguments (`lifecycle do … end` in a raw block) and provider-only arguments
+      // (`start_channel`, `tags_all`) configure Terraform, not the resource.
+      body.properties = body.properties.filter((property) => !isTerraformOnly(decl.typeWritten, property.sourceName));
       properties = decl.nested ? nestedParent(decl.nested, body, decl) : body;
       applyPropertyAliases(type, 'pangea', properties);
       const spec = info ? specs.resource(type) : undefined;

@@ -5,6 +5,7 @@ import type { MemberSpec, ResourceSpec, TypeRef } from '../../specs/types.js';
 import { Env, placelessValue, type Evaluator } from './evaluate.js';
 import { spanOf, type Block, type Body } from './syntax.js';
 import { known, list, object, property, stringOf, unknownFrom } from './values.js';
+import { isProviderOnly, META_ARGUMENTS, META_BLOCKS } from '../terraform-arguments.js';
 
 /**
  * Turns a resource body into the resource's properties, walking the generated spec alongside so
@@ -13,32 +14,6 @@ import { known, list, object, property, stringOf, unknownFrom } from './values.j
  * Members the spec does not know (provider-only blocks) are kept as written: one block is an
  * object, repeated blocks a list.
  */
-
-/** Terraform meta-arguments: they configure Terraform, not the resource. */
-export const META_ARGUMENTS: ReadonlySet<string> = new Set(['count', 'for_each', 'depends_on', 'provider']);
-export const META_BLOCKS: ReadonlySet<string> = new Set(['lifecycle', 'provisioner', 'connection', 'timeouts']);
-
-/**
- * Arguments of the Terraform providers that are not members of the AWS API, dropped so that
- * `schema/unknown-property` only sees API members. `*` applies to every resource type.
- *
- * | Argument | Resource types | What it is |
- * | --- | --- | --- |
- * | `tags_all` | every | tags merged with the provider's `default_tags` (computed) |
- * | `region` | every | the region override of hashicorp/aws 6 |
- * | `timeouts` | every | create/update/delete timeouts (also as a block) |
- * | `start_channel` | `aws_medialive_channel` | whether the provider starts the channel after creating it |
- * | `start_multiplex` | `aws_medialive_multiplex` | whether the provider starts the multiplex |
- */
-export const PROVIDER_ONLY_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
-  '*': ['tags_all', 'region', 'timeouts'],
-  aws_medialive_channel: ['start_channel'],
-  aws_medialive_multiplex: ['start_multiplex'],
-};
-
-export function isProviderOnly(sourceType: string, name: string): boolean {
-  return PROVIDER_ONLY_ARGUMENTS['*']!.includes(name) || (PROVIDER_ONLY_ARGUMENTS[sourceType]?.includes(name) ?? false);
-}
 
 interface Shape {
   spec: ResourceSpec;
