@@ -35,7 +35,10 @@ export default defineRule({
       for (const resource of context.resources(type)) {
         for (const group of mediaConvertOutputGroups(resource)) {
           if ((group.kind !== 'dash' && group.kind !== 'cmaf' && group.kind !== 'ms-smooth') || !group.settings) continue;
-          if (group.kind === 'ms-smooth' && group.settings.get('fragment_length_control').string() === 'GOP_MULTIPLE') continue;
+          // Smooth fragments follow FragmentLength under EXACT or an unwritten control; with GOP_MULTIPLE,
+          // or a control that is not known, there is nothing certain to check.
+          const control = group.settings.get('fragment_length_control');
+          if (group.kind === 'ms-smooth' && !control.isMissing && control.string() !== 'EXACT') continue;
           const lengthCursor = group.settings.get('fragment_length');
           const property = spellMember('fragment_length', 'FragmentLength', resource);
           let fragmentSeconds = lengthCursor.number();
