@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/engine/lint.js';
 import { allRules } from '../../src/rules/index.js';
 import { credentialFormat, looksGenerated, namesASecret, passwordAssignment, streamKeyFormat, urlCredentials } from '../../src/rules/support/secrets.js';
 import { knownValue } from '../../src/graph/value.js';
@@ -196,6 +200,27 @@ describe('security/mediaconvert-unencrypted-output', () => {
 
   it('accepts SSE-KMS and buckets of the template with default encryption', async () => {
     expect(await fixtureFindings('cloudformation/security/mediaconvert-unencrypted-output/pass.yaml', 'security/mediaconvert-unencrypted-output')).toEqual([]);
+  });
+
+  it('names a group without a name by its position, counting from 1', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'media-lint-unencrypted-'));
+    try {
+      const groups = ['Streaming', undefined].map((name) =>
+        [
+          ...(name ? [`          - Name: ${name}`, '            OutputGroupSettings:'] : ['          - OutputGroupSettings:']),
+          '              Type: FILE_GROUP_SETTINGS',
+          '              FileGroupSettings:',
+          `                Destination: s3://out/${name ?? 'unnamed'}/`,
+          '            Outputs: []',
+        ].join('\n'),
+      );
+      const template = ['Resources:', '  Template:', '    Type: AWS::MediaConvert::JobTemplate', '    Properties:', '      Name: t', '      SettingsJson:', '        OutputGroups:', ...groups].join('\n');
+      writeFileSync(join(directory, 'template.yaml'), `${template}\n`);
+      const { report } = await lint({ paths: ['template.yaml'], cwd: directory, onlyRules: ['security/mediaconvert-unencrypted-output'] });
+      expect(report.findings.map((finding) => finding.message.split(' writes')[0])).toEqual(["Output group 'Streaming'", 'Output group 2']);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
 

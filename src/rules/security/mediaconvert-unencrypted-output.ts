@@ -37,7 +37,7 @@ function bucketHasDefaultEncryption(context: RuleContext, destination: Cursor): 
 /** `'Streaming'`, or `1` (its position) for a group without a known name. */
 function describeGroup(group: Cursor): string {
   const name = group.get('name').string();
-  return name === undefined ? String(group.segment) : `'${name}'`;
+  return name === undefined ? String(Number(group.segment) + 1) : `'${name}'`;
 }
 
 export default defineRule({
