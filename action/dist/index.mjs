@@ -61608,10 +61608,28 @@ var init_registry = __esm({
   }
 });
 
-// src/parsers/terraform/properties.ts
+// src/parsers/terraform-arguments.ts
 function isProviderOnly(sourceType, name2) {
   return PROVIDER_ONLY_ARGUMENTS["*"].includes(name2) || (PROVIDER_ONLY_ARGUMENTS[sourceType]?.includes(name2) ?? false);
 }
+function isTerraformOnly(sourceType, name2) {
+  return META_ARGUMENTS.has(name2) || META_BLOCKS.has(name2) || isProviderOnly(sourceType, name2);
+}
+var META_ARGUMENTS, META_BLOCKS, PROVIDER_ONLY_ARGUMENTS;
+var init_terraform_arguments = __esm({
+  "src/parsers/terraform-arguments.ts"() {
+    "use strict";
+    META_ARGUMENTS = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "provider"]);
+    META_BLOCKS = /* @__PURE__ */ new Set(["lifecycle", "provisioner", "connection", "timeouts"]);
+    PROVIDER_ONLY_ARGUMENTS = {
+      "*": ["tags_all", "region", "timeouts"],
+      aws_medialive_channel: ["start_channel"],
+      aws_medialive_multiplex: ["start_multiplex"]
+    };
+  }
+});
+
+// src/parsers/terraform/properties.ts
 function nestedShape(spec, type) {
   if (type === void 0 || typeof type === "string") return void 0;
   if ("list" in type) return nestedShape(spec, type.list);
@@ -61666,7 +61684,7 @@ function alignWithSpec(value, type, spec, options2) {
 function isShape(type) {
   return typeof type !== "string" && "shape" in type;
 }
-var META_ARGUMENTS, META_BLOCKS, PROVIDER_ONLY_ARGUMENTS, PropertyBuilder, squash, dropMarker;
+var PropertyBuilder, squash, dropMarker;
 var init_properties = __esm({
   "src/parsers/terraform/properties.ts"() {
     "use strict";
@@ -61674,13 +61692,7 @@ var init_properties = __esm({
     init_evaluate();
     init_syntax();
     init_values();
-    META_ARGUMENTS = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "provider"]);
-    META_BLOCKS = /* @__PURE__ */ new Set(["lifecycle", "provisioner", "connection", "timeouts"]);
-    PROVIDER_ONLY_ARGUMENTS = {
-      "*": ["tags_all", "region", "timeouts"],
-      aws_medialive_channel: ["start_channel"],
-      aws_medialive_multiplex: ["start_multiplex"]
-    };
+    init_terraform_arguments();
     PropertyBuilder = class {
       constructor(evaluator, options2) {
         this.evaluator = evaluator;
@@ -79745,7 +79757,7 @@ function formatString2(args2, span) {
   if (failed || /%[^%sdi]/.test(template.v.replace(/%%/g, ""))) return unknown3("unsupported", "format directives media-lint does not evaluate", span);
   return str2(text, span);
 }
-var META_KEYS, BreakSignal, NextSignal, ReturnSignal, ExhaustedSignal, NOT_RUN, IGNORED, THROWAWAY_BLOCKS, OUTPUT_BLOCKS, Interpreter, epochCounter;
+var BreakSignal, NextSignal, ReturnSignal, ExhaustedSignal, NOT_RUN, IGNORED, THROWAWAY_BLOCKS, OUTPUT_BLOCKS, Interpreter, epochCounter;
 var init_interpreter = __esm({
   "src/parsers/pangea/interpreter.ts"() {
     "use strict";
@@ -79753,7 +79765,6 @@ var init_interpreter = __esm({
     init_type_registry();
     init_methods();
     init_ruby_values();
-    META_KEYS = /* @__PURE__ */ new Set(["lifecycle", "depends_on", "count", "for_each", "provider", "provisioner"]);
     BreakSignal = class {
       constructor(value) {
         this.value = value;
@@ -80975,7 +80986,6 @@ var init_interpreter = __esm({
         if (attributes?.t === "hash") {
           const uncertain = !this.canMutate(body2);
           for (const [id, entry] of attributes.entries) {
-            if (entry.key.t === "sym" && META_KEYS.has(entry.key.v)) continue;
             if (uncertain) this.setEntry(body2, entry.key, entry.keySpan, entry.value);
             else body2.entries.set(id, entry);
           }
@@ -82636,7 +82646,7 @@ function buildScope2(template, source, limits, errors2, id, fileBudget) {
       properties = { kind: "object", properties: [], open: true, span: decl.span };
     } else {
       const body2 = converter.object(decl.body);
-      body2.properties = body2.properties.filter((property2) => !META_KEYS.has(property2.sourceName));
+      body2.properties = body2.properties.filter((property2) => !isTerraformOnly(decl.typeWritten, property2.sourceName));
       properties = decl.nested ? nestedParent(decl.nested, body2, decl) : body2;
       applyPropertyAliases(type, "pangea", properties);
       const spec = info3 ? specs.resource(type) : void 0;
@@ -82689,7 +82699,7 @@ var init_scope = __esm({
     init_type_registry();
     init_registry();
     init_convert();
-    init_interpreter();
+    init_terraform_arguments();
   }
 });
 
@@ -87681,7 +87691,8 @@ var fragment_length_default = defineRule({
       for (const resource of context.resources(type)) {
         for (const group of mediaConvertOutputGroups(resource)) {
           if (group.kind !== "dash" && group.kind !== "cmaf" && group.kind !== "ms-smooth" || !group.settings) continue;
-          if (group.kind === "ms-smooth" && group.settings.get("fragment_length_control").string() === "GOP_MULTIPLE") continue;
+          const control = group.settings.get("fragment_length_control");
+          if (group.kind === "ms-smooth" && !control.isMissing && control.string() !== "EXACT") continue;
           const lengthCursor = group.settings.get("fragment_length");
           const property2 = spellMember("fragment_length", "FragmentLength", resource);
           let fragmentSeconds = lengthCursor.number();
@@ -90847,7 +90858,7 @@ function bucketHasDefaultEncryption(context, destination) {
 }
 function describeGroup(group) {
   const name2 = group.get("name").string();
-  return name2 === void 0 ? String(group.segment) : `'${name2}'`;
+  return name2 === void 0 ? String(Number(group.segment) + 1) : `'${name2}'`;
 }
 var mediaconvert_unencrypted_output_default = defineRule({
   meta: {
@@ -92213,7 +92224,7 @@ function dedupeFindings(findings) {
 
 // src/engine/loader-rules.ts
 init_suppression_rules();
-var loaderRules = [
+var inputRules = [
   {
     id: "parse-error",
     category: "schema",
@@ -92246,10 +92257,9 @@ var loaderRules = [
     messages: { notFollowed: "{{message}}" },
     appliesTo: "*",
     references: [{ title: "Terraform: module sources", url: "https://developer.hashicorp.com/terraform/language/modules/sources" }]
-  },
-  // Findings about inline suppressions (unused, expired, invalid), defined next to their logic.
-  ...suppressionRules
+  }
 ];
+var loaderRules = [...inputRules, ...suppressionRules];
 
 // src/engine/parallel.ts
 import { existsSync as existsSync5 } from "node:fs";
@@ -92408,12 +92418,16 @@ function shardCount(workers) {
 async function lintInShards(shards, job) {
   const script = workerScript();
   if (!script || shards.length < 2) return void 0;
+  const workerFailures = [];
   const inWorker = (files) => new Promise((resolve12, reject) => {
     const worker = new Worker(script, { workerData: { ...job, files } });
     worker.once("message", (result2) => resolve12(result2));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`a lint worker stopped with code ${code}`)));
-  }).catch(() => runShard({ ...job, files }));
+  }).catch((error2) => {
+    workerFailures.push(error2 instanceof Error ? error2.message : String(error2));
+    return runShard({ ...job, files });
+  });
   const pending = shards.slice(1).map(inWorker);
   const results = [await runShard({ ...job, files: shards[0] }), ...await Promise.all(pending)];
   return {
@@ -92422,6 +92436,7 @@ async function lintInShards(shards, job) {
     sources: results.flatMap((result2) => result2.sources),
     filesLinted: results.reduce((sum, result2) => sum + result2.filesLinted, 0),
     resources: results.reduce((sum, result2) => sum + result2.resources, 0),
+    workerFailures,
     replay(ruleIndex, groupIndex, sink) {
       let failure;
       for (const result2 of results) {
@@ -92553,6 +92568,7 @@ async function lint(options2) {
   const sharded = await inWorkers(options2, filesByFrontEnd, rules, groupsOf);
   if (sharded) {
     diagnostics.push(...sharded.diagnostics);
+    for (const failure of sharded.workerFailures) notices.push(`a worker thread failed (${failure.split("\n")[0]}); its files were linted on the main thread`);
     suppressions.push(...sharded.suppressions);
     for (const [path5, text] of sharded.sources) sources.set(path5, new SourceText(path5, text));
     filesLinted = sharded.filesLinted;

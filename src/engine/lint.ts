@@ -178,6 +178,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const sharded = await inWorkers(options, filesByFrontEnd, rules, groupsOf);
   if (sharded) {
     diagnostics.push(...sharded.diagnostics);
+    for (const failure of sharded.workerFailures) notices.push(`a worker thread failed (${failure.split('\n')[0]}); its files were linted on the main thread`);
     suppressions.push(...sharded.suppressions);
     for (const [path, text] of sharded.sources) sources.set(path, new SourceText(path, text));
     filesLinted = sharded.filesLinted;

@@ -241,6 +241,9 @@ export interface ShardedLint {
   sources: Array<[string, string]>;
   filesLinted: number;
   resources: number;
+  /** Workers that failed, whose shards were then linted on this thread (the report is the same;
+   * the notice says the run was slower than it should have been, and why). */
+  workerFailures: string[];
   /** The findings of a rule (by its index in the plan) for one option group, in shard order, and
    * the rule's failure message if it threw in some shard. */
   replay(ruleIndex: number, groupIndex: number, sink: (finding: Finding) => void): string | undefined;
@@ -253,13 +256,18 @@ export interface ShardedLint {
 export async function lintInShards(shards: ShardFile[][], job: Omit<ShardJob, 'files'>): Promise<ShardedLint | undefined> {
   const script = workerScript();
   if (!script || shards.length < 2) return undefined;
+  const workerFailures: string[] = [];
   const inWorker = (files: ShardFile[]): Promise<ShardResult> =>
     new Promise<ShardResult>((resolve, reject) => {
       const worker = new Worker(script, { workerData: { ...job, files } satisfies ShardJob });
       worker.once('message', (result: ShardResult) => resolve(result));
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`a lint worker stopped with code ${code}`)));
-    }).catch(() => runShard({ ...job, files })); // a worker that fails: do its shard here instead
+    }).catch((error: unknown) => {
+      // A worker that fails: do its shard here instead.
+      workerFailures.push(error instanceof Error ? error.message : String(error));
+      return runShard({ ...job, files });
+    });
   const pending = shards.slice(1).map(inWorker);
   const results = [await runShard({ ...job, files: shards[0]! }), ...(await Promise.all(pending))];
   return {
@@ -268,6 +276,7 @@ export async function lintInShards(shards: ShardFile[][], job: Omit<ShardJob, 'f
     sources: results.flatMap((result) => result.sources),
     filesLinted: results.reduce((sum, result) => sum + result.filesLinted, 0),
     resources: results.reduce((sum, result) => sum + result.resources, 0),
+    workerFailures,
     replay(ruleIndex, groupIndex, sink) {
       let failure: string | undefined;
       for (const result of results) {

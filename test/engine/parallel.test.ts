@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planShards, planUnits, type ShardFile } from '../../src/engine/parallel.js';
@@ -60,6 +61,10 @@ describe('parallel linting', () => {
         env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
         maxBuffer: 256 * 1024 * 1024,
       });
+    // The CLI runs from the bundle, whose worker script must be there, or nothing is sharded; a
+    // worker that fails is reported on stderr (its shard is then linted on the main thread), which
+    // the stderr comparison below catches.
+    expect(existsSync(join(repoRoot, 'dist/bundle/lint-worker.js'))).toBe(true);
     for (const format of ['json', 'sarif', 'text']) {
       const single = run(format, { MEDIA_LINT_WORKERS: '1' });
       const sharded = run(format, { MEDIA_LINT_WORKERS: '3', MEDIA_LINT_PARALLEL_THRESHOLD: '0' });
