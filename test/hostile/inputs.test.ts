@@ -121,7 +121,8 @@ group('huge and deeply nested inputs', () => {
     entries.length = 0;
     const timed = await lintWithGood(directory, ['huge.json'], { maxMs: 3000 });
     expect(loaderFindings(timed.result)).toEqual([`huge.json:1:1 file-error huge.json is larger than ${maxSourceBytes / (1024 * 1024)} MB and was not read`]);
-    expect(timed.heapGrowthMb).toBeLessThan(100);
+    // Reading the file would hold its 50 MB in a Buffer (counted here) and again as a string.
+    expect(timed.heapGrowthMb).toBeLessThan(20);
   });
 
   const depth = 10_000;

@@ -32,18 +32,23 @@ export function describe(finding: Finding): string {
 export interface TimedLint {
   result: LintResult;
   milliseconds: number;
-  /** Growth of the JavaScript heap during the run, in MB (after a collection when exposed). */
+  /** Growth of the JavaScript heap and of Buffer memory (where a file read would sit) during the
+   * run, in MB (after a collection when exposed). */
   heapGrowthMb: number;
 }
 
 export async function timedLint(options: Pick<LintOptions, 'paths' | 'cwd'> & Partial<LintOptions>): Promise<TimedLint> {
   const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   collect();
-  const before = process.memoryUsage().heapUsed;
+  const used = () => {
+    const usage = process.memoryUsage();
+    return usage.heapUsed + usage.arrayBuffers;
+  };
+  const before = used();
   const started = performance.now();
   const result = await lint(options);
   const milliseconds = performance.now() - started;
-  const heapGrowthMb = (process.memoryUsage().heapUsed - before) / (1024 * 1024);
+  const heapGrowthMb = (used() - before) / (1024 * 1024);
   return { result, milliseconds, heapGrowthMb };
 }
 
