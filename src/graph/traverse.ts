@@ -25,3 +25,13 @@ export function findMembers(cursor: Cursor, name: string): Cursor[] {
   });
   return found;
 }
+
+/** The present values a path designates from a cursor, where `*` stands for every item of a list
+ * (`['policies', '*', 'policy_document']`). */
+export function cursorsAt(root: Cursor, path: readonly string[]): Cursor[] {
+  let cursors = [root];
+  for (const segment of path) {
+    cursors = segment === '*' ? cursors.flatMap((cursor) => cursor.items()) : cursors.map((cursor) => cursor.get(segment));
+  }
+  return cursors.filter((cursor) => cursor.exists);
+}

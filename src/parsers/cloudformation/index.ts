@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { readTextFileSafely } from '../../engine/read.js';
 import { fileStartSpan, SourceText, type Span } from '../../graph/source.js';
-import { baseName, claimsCloudFormation, isKnownNonTemplate } from '../claims.js';
+import { baseName, claimsCloudFormation, isKnownNonTemplate, isTerraformPlanText } from '../claims.js';
 import { emptyLoadResult, type FrontEnd, type InputFile, type LoadOptions, type LoadResult } from '../types.js';
 import { readCloudAssembly, type AssemblyStack } from './cloud-assembly.js';
 import { parseJsonTemplate } from './json.js';
@@ -9,8 +9,6 @@ import type { SyntaxOutcome } from './raw.js';
 import { collectSuppressions } from './suppressions.js';
 import { buildScope, type TemplateOptions } from './template.js';
 import { parseYamlTemplate } from './yaml.js';
-
-export { isKnownNonTemplate };
 
 function isJsonFile(file: string, text: string): boolean {
   const lower = file.toLowerCase();
@@ -29,13 +27,6 @@ function parseFile(source: SourceText): SyntaxOutcome & { yaml: boolean } {
     if (yaml.status === 'template') return { ...yaml, yaml: true };
   }
   return { ...outcome, yaml: false };
-}
-
-/** A JSON file whose first top-level keys are `format_version` and `terraform_version`: a
- * Terraform plan or state (`terraform show -json`), not a template. */
-function isTerraformPlanJson(source: SourceText): boolean {
-  const head = source.text.slice(0, 4096);
-  return /^\s*\{\s*"format_version"\s*:/.test(head) && /"terraform_version"\s*:/.test(head);
 }
 
 /** Whether a file that failed to parse was probably meant to be a CloudFormation template. */
@@ -141,7 +132,7 @@ class Loader {
 
   private template(source: SourceText, options?: TemplateOptions, explicit = true): void {
     // `terraform show -json` output: the Terraform front-end reads it (it claims such files first).
-    if (isTerraformPlanJson(source)) {
+    if (isTerraformPlanText(source.text)) {
       this.result.skipped.push(source.file);
       return;
     }

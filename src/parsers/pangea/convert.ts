@@ -1,6 +1,6 @@
 import { toCanonicalName } from '../../graph/names.js';
 import type { SourceText, Span } from '../../graph/source.js';
-import type { KnownValue, ListValue, ObjectValue, Property, ReferenceValue, TemplateValue, UnknownValue, Value } from '../../graph/value.js';
+import { unknownValue, type KnownValue, type ListValue, type ObjectValue, type Property, type ReferenceValue, type TemplateValue, type UnknownValue, type Value } from '../../graph/value.js';
 import type { ResourceSpec, TypeRef } from '../../specs/types.js';
 import type { Limits } from './limits.js';
 import { keyName, type RHash, type RRef, type RStr, type RValue } from './ruby-values.js';
@@ -248,10 +248,6 @@ function referenceValue(ref: RRef): ReferenceValue {
   if (ref.attribute !== undefined) value.attribute = ref.attribute;
   if (ref.via) value.via = [...ref.via];
   return value;
-}
-
-function unknownValue(reason: UnknownValue['reason'], detail: string, span: Span): UnknownValue {
-  return { kind: 'unknown', reason, detail, span };
 }
 
 /** The index of the `}` closing an interpolation opened just before `start`, skipping nested braces

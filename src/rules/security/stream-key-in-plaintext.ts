@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/rule.js';
 import { Cursor } from '../../graph/cursor.js';
+import { cursorsAt } from '../../graph/traverse.js';
 import { memberLabel, spellPath } from '../support/labels.js';
 import { channelDestinations } from '../support/medialive-destinations.js';
 import { describeSecret, displayText, streamKeyFormat, textWithPlaceholders } from '../support/secrets.js';
@@ -12,12 +13,6 @@ const srtPassphrasePaths: ReadonlyArray<readonly string[]> = [
   ['srt_settings', 'srt_listener_settings', 'decryption', 'passphrase_secret_arn'],
   ['srt_settings', 'srt_caller_sources', '*', 'decryption', 'passphrase_secret_arn'],
 ];
-
-function cursorsAt(root: Cursor, path: readonly string[]): Cursor[] {
-  let cursors = [root];
-  for (const segment of path) cursors = segment === '*' ? cursors.flatMap((cursor) => cursor.items()) : cursors.map((cursor) => cursor.get(segment));
-  return cursors.filter((cursor) => cursor.exists);
-}
 
 /** The key a URL carries in its path (`rtmp://a.rtmp.youtube.com/live2/<key>`) or query, if one looks like a stream key. */
 function keyInUrl(url: string): { key: string; kind: string } | undefined {

@@ -1,4 +1,5 @@
 import { Cursor } from '../../graph/cursor.js';
+import { cursorsAt } from '../../graph/traverse.js';
 import type { Resource, Scope } from '../../graph/resource.js';
 import type { ReferenceValue } from '../../graph/value.js';
 
@@ -28,16 +29,14 @@ const identityPolicyLocations: ReadonlyArray<{ type: string; path: readonly stri
   { type: 'AWS::IAM::Group', path: ['policies', '*', 'policy_document'] },
 ];
 
-function cursorsAt(root: Cursor, path: readonly string[]): Cursor[] {
-  let cursors = [root];
-  for (const segment of path) cursors = segment === '*' ? cursors.flatMap((cursor) => cursor.items()) : cursors.map((cursor) => cursor.get(segment));
-  return cursors.filter((cursor) => cursor.value?.kind === 'object');
-}
-
 /** Every identity policy document (an object) of the IAM resources, with the resource. */
 export function identityPolicyDocuments(context: ResourceLookup): Array<{ resource: Resource; document: Cursor }> {
   return identityPolicyLocations.flatMap(({ type, path }) =>
-    context.resources(type).flatMap((resource) => cursorsAt(Cursor.root(resource), path).map((document) => ({ resource, document }))),
+    context.resources(type).flatMap((resource) =>
+      cursorsAt(Cursor.root(resource), path)
+        .filter((document) => document.value?.kind === 'object')
+        .map((document) => ({ resource, document })),
+    ),
   );
 }
 

@@ -1,4 +1,5 @@
 import { Cursor } from '../../graph/cursor.js';
+import { cursorsAt } from '../../graph/traverse.js';
 import type { RuleContext } from '../../engine/rule.js';
 import { addressesOfTypes, describeResource, scopeNoun, suggestTarget } from './references.js';
 
@@ -28,15 +29,6 @@ export const typedReferenceSlots: readonly TypedReferenceSlot[] = [
   { type: 'AWS::MediaLive::Multiplexprogram', path: ['multiplex_id'], expected: ['AWS::MediaLive::Multiplex'], expectedNoun: 'a MediaLive multiplex', rule: 'reference/multiplex-program' },
 ];
 
-/** The cursors a slot designates in one resource. */
-export function slotCursors(root: Cursor, path: readonly string[]): Cursor[] {
-  let cursors = [root];
-  for (const segment of path) {
-    cursors = segment === '*' ? cursors.flatMap((cursor) => cursor.items()) : cursors.map((cursor) => cursor.get(segment));
-  }
-  return cursors.filter((cursor) => cursor.exists);
-}
-
 /** True when the cursor's path matches a slot of its resource's type. */
 export function isTypedSlot(cursor: Cursor): boolean {
   return typedReferenceSlots.some(
@@ -54,7 +46,7 @@ export function checkTypedSlots(context: RuleContext<SlotMessages>, ruleId: stri
   for (const slot of typedReferenceSlots) {
     if (slot.rule !== ruleId) continue;
     for (const resource of context.resources(slot.type)) {
-      for (const cursor of slotCursors(Cursor.root(resource), slot.path)) {
+      for (const cursor of cursorsAt(Cursor.root(resource), slot.path)) {
         const reference = cursor.reference();
         if (!reference) continue;
         const property = cursor.property?.sourceName ?? slot.path[slot.path.length - 1]!;
