@@ -31479,6 +31479,49 @@ var init_suppression_rules = __esm({
   }
 });
 
+// src/graph/value.ts
+function unknownValue(reason, detail, span) {
+  return { kind: "unknown", reason, detail, span };
+}
+function getProperty(object2, name2) {
+  for (const property2 of object2.properties) if (property2.name === name2) return property2;
+  return void 0;
+}
+function asNumber(value) {
+  if (value?.kind !== "known") return void 0;
+  if (typeof value.value === "number") return value.value;
+  if (typeof value.value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value.value)) return Number(value.value);
+  return void 0;
+}
+function asString(value) {
+  if (value?.kind !== "known") return void 0;
+  return typeof value.value === "string" ? value.value : void 0;
+}
+function asBoolean(value) {
+  if (value?.kind !== "known") return void 0;
+  if (typeof value.value === "boolean") return value.value;
+  if (value.value === "true") return true;
+  if (value.value === "false") return false;
+  return void 0;
+}
+function knownPrefix(value) {
+  if (value === void 0) return void 0;
+  if (value.kind === "known") return typeof value.value === "string" ? value.value : void 0;
+  if (value.kind !== "template") return void 0;
+  let prefix = "";
+  for (const part of value.parts) {
+    if (typeof part === "string") prefix += part;
+    else if (part.kind === "known" && part.value !== null) prefix += String(part.value);
+    else break;
+  }
+  return prefix;
+}
+var init_value = __esm({
+  "src/graph/value.ts"() {
+    "use strict";
+  }
+});
+
 // src/graph/names.ts
 function toCanonicalName(name2) {
   const cached = cache.get(name2);
@@ -60293,7 +60336,7 @@ function callFunction(name2, args2, span) {
   if (!impl) return unknown("unsupported", `${name2}() is not evaluated by media-lint`, span);
   return impl(args2, span);
 }
-var MAX_ITEMS, isValue, functions, supportedFunctions;
+var MAX_ITEMS, isValue, functions;
 var init_functions = __esm({
   "src/parsers/terraform/functions.ts"() {
     "use strict";
@@ -60716,7 +60759,6 @@ var init_functions = __esm({
         }
       }
     };
-    supportedFunctions = [...Object.keys(functions), "try", "can"].sort();
   }
 });
 
@@ -61291,9 +61333,6 @@ var init_json2 = __esm({
       src;
       parser;
       problems = [];
-      span(node) {
-        return this.src.span(node.offset, node.offset + node.length);
-      }
       label(key) {
         return { value: String(key.value), start: key.offset + 1, end: Math.max(key.offset + 1, key.offset + key.length - 1) };
       }
@@ -62406,7 +62445,6 @@ var init_plan = __esm({
   "src/parsers/terraform/plan.ts"() {
     "use strict";
     init_main();
-    init_claims();
     init_aliases();
     init_registry();
     init_json();
@@ -62616,7 +62654,6 @@ var init_suppressions2 = __esm({
 // src/parsers/terraform/index.ts
 var terraform_exports = {};
 __export(terraform_exports, {
-  isTerraformConfigurationFile: () => isTerraformConfigurationFile,
   terraformFrontEnd: () => terraformFrontEnd
 });
 import { readdirSync as readdirSync3, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
@@ -63833,7 +63870,6 @@ var init_yaml = __esm({
 var cloudformation_exports = {};
 __export(cloudformation_exports, {
   cloudFormationFrontEnd: () => cloudFormationFrontEnd,
-  isKnownNonTemplate: () => isKnownNonTemplate,
   looksLikeTemplate: () => looksLikeTemplate3
 });
 import * as path4 from "node:path";
@@ -63852,10 +63888,6 @@ function parseFile(source) {
     if (yaml.status === "template") return { ...yaml, yaml: true };
   }
   return { ...outcome, yaml: false };
-}
-function isTerraformPlanJson(source) {
-  const head = source.text.slice(0, 4096);
-  return /^\s*\{\s*"format_version"\s*:/.test(head) && /"terraform_version"\s*:/.test(head);
 }
 function looksLikeTemplate3(text) {
   return /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?(AWS|Custom)::[A-Za-z0-9]+::/.test(text);
@@ -63958,7 +63990,7 @@ var init_cloudformation = __esm({
         return this.diskSources.get(absolutePath);
       }
       template(source, options2, explicit = true) {
-        if (isTerraformPlanJson(source)) {
+        if (isTerraformPlanText(source.text)) {
           this.result.skipped.push(source.file);
           return;
         }
@@ -78374,11 +78406,11 @@ function withVia2(value, use) {
   const via = value.via ? [...value.via, use].slice(-3) : [use];
   return { ...value, via };
 }
-var Env2;
+var Env3;
 var init_ruby_values = __esm({
   "src/parsers/pangea/ruby-values.ts"() {
     "use strict";
-    Env2 = class {
+    Env3 = class {
       constructor(parent) {
         this.parent = parent;
       }
@@ -79960,7 +79992,7 @@ var init_interpreter = __esm({
         return value;
       }
       newEnv(parent) {
-        const env = new Env2(parent);
+        const env = new Env3(parent);
         env.epoch = this.epoch;
         return env;
       }
@@ -82335,9 +82367,6 @@ function referenceValue(ref) {
   if (ref.via) value.via = [...ref.via];
   return value;
 }
-function unknownValue(reason, detail, span) {
-  return { kind: "unknown", reason, detail, span };
-}
 function closingBrace(text, start2) {
   let depth = 0;
   let quoted = false;
@@ -82392,6 +82421,7 @@ var init_convert = __esm({
   "src/parsers/pangea/convert.ts"() {
     "use strict";
     init_names();
+    init_value();
     init_ruby_values();
     Converter2 = class {
       constructor(source, context, limits, fileBudget) {
@@ -83478,42 +83508,8 @@ init_suppression_rules();
 // src/rules/audio/aac-combination.ts
 init_rule();
 
-// src/graph/value.ts
-function getProperty(object2, name2) {
-  for (const property2 of object2.properties) if (property2.name === name2) return property2;
-  return void 0;
-}
-function asNumber(value) {
-  if (value?.kind !== "known") return void 0;
-  if (typeof value.value === "number") return value.value;
-  if (typeof value.value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value.value)) return Number(value.value);
-  return void 0;
-}
-function asString(value) {
-  if (value?.kind !== "known") return void 0;
-  return typeof value.value === "string" ? value.value : void 0;
-}
-function asBoolean(value) {
-  if (value?.kind !== "known") return void 0;
-  if (typeof value.value === "boolean") return value.value;
-  if (value.value === "true") return true;
-  if (value.value === "false") return false;
-  return void 0;
-}
-function knownPrefix(value) {
-  if (value === void 0) return void 0;
-  if (value.kind === "known") return typeof value.value === "string" ? value.value : void 0;
-  if (value.kind !== "template") return void 0;
-  let prefix = "";
-  for (const part of value.parts) {
-    if (typeof part === "string") prefix += part;
-    else if (part.kind === "known" && part.value !== null) prefix += String(part.value);
-    else break;
-  }
-  return prefix;
-}
-
 // src/graph/cursor.ts
+init_value();
 var Cursor = class _Cursor {
   constructor(resource, segment, value, property2, parent) {
     this.resource = resource;
@@ -86444,6 +86440,37 @@ var segment_gop_alignment_default = defineRule({
 // src/rules/kinesis-video/media-type.ts
 init_rule();
 
+// src/graph/traverse.ts
+function forEachDescendant(cursor, visit3) {
+  const stack = [cursor];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    visit3(current);
+    const value = current.value;
+    if (value?.kind === "object") {
+      const children = current.entries();
+      for (let index3 = children.length - 1; index3 >= 0; index3--) stack.push(children[index3]);
+    } else if (value?.kind === "list") {
+      const children = current.items();
+      for (let index3 = children.length - 1; index3 >= 0; index3--) stack.push(children[index3]);
+    }
+  }
+}
+function findMembers(cursor, name2) {
+  const found = [];
+  forEachDescendant(cursor, (current) => {
+    if (current.segment === name2 && current !== cursor) found.push(current);
+  });
+  return found;
+}
+function cursorsAt(root, path5) {
+  let cursors = [root];
+  for (const segment of path5) {
+    cursors = segment === "*" ? cursors.flatMap((cursor) => cursor.items()) : cursors.map((cursor) => cursor.get(segment));
+  }
+  return cursors.filter((cursor) => cursor.exists);
+}
+
 // src/rules/support/iam.ts
 var identityPolicyLocations = [
   { type: "AWS::IAM::Policy", path: ["policy_document"] },
@@ -86452,14 +86479,11 @@ var identityPolicyLocations = [
   { type: "AWS::IAM::User", path: ["policies", "*", "policy_document"] },
   { type: "AWS::IAM::Group", path: ["policies", "*", "policy_document"] }
 ];
-function cursorsAt(root, path5) {
-  let cursors = [root];
-  for (const segment of path5) cursors = segment === "*" ? cursors.flatMap((cursor) => cursor.items()) : cursors.map((cursor) => cursor.get(segment));
-  return cursors.filter((cursor) => cursor.value?.kind === "object");
-}
 function identityPolicyDocuments(context) {
   return identityPolicyLocations.flatMap(
-    ({ type, path: path5 }) => context.resources(type).flatMap((resource) => cursorsAt(Cursor.root(resource), path5).map((document) => ({ resource, document })))
+    ({ type, path: path5 }) => context.resources(type).flatMap(
+      (resource) => cursorsAt(Cursor.root(resource), path5).filter((document) => document.value?.kind === "object").map((document) => ({ resource, document }))
+    )
   );
 }
 function policyStatements(document) {
@@ -87544,32 +87568,6 @@ var two_top_variants_default = defineRule({
 
 // src/rules/mediaconvert/codec-settings.ts
 init_rule();
-
-// src/graph/traverse.ts
-function forEachDescendant(cursor, visit3) {
-  const stack = [cursor];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    visit3(current);
-    const value = current.value;
-    if (value?.kind === "object") {
-      const children = current.entries();
-      for (let index3 = children.length - 1; index3 >= 0; index3--) stack.push(children[index3]);
-    } else if (value?.kind === "list") {
-      const children = current.items();
-      for (let index3 = children.length - 1; index3 >= 0; index3--) stack.push(children[index3]);
-    }
-  }
-}
-function findMembers(cursor, name2) {
-  const found = [];
-  forEachDescendant(cursor, (current) => {
-    if (current.segment === name2 && current !== cursor) found.push(current);
-  });
-  return found;
-}
-
-// src/rules/mediaconvert/codec-settings.ts
 var videoCodecs = {
   AV1: { member: "av1_settings", required: true },
   AVC_INTRA: { member: "avc_intra_settings", required: true },
@@ -88488,6 +88486,7 @@ var video_settings_default = defineRule({
 init_rule();
 
 // src/rules/support/packaging.ts
+init_value();
 var v1PackageMembers = [
   { member: "hls_package", format: "hls" },
   { member: "cmaf_package", format: "cmaf" },
@@ -89673,13 +89672,6 @@ var typedReferenceSlots = [
   },
   { type: "AWS::MediaLive::Multiplexprogram", path: ["multiplex_id"], expected: ["AWS::MediaLive::Multiplex"], expectedNoun: "a MediaLive multiplex", rule: "reference/multiplex-program" }
 ];
-function slotCursors(root, path5) {
-  let cursors = [root];
-  for (const segment of path5) {
-    cursors = segment === "*" ? cursors.flatMap((cursor) => cursor.items()) : cursors.map((cursor) => cursor.get(segment));
-  }
-  return cursors.filter((cursor) => cursor.exists);
-}
 function isTypedSlot(cursor) {
   return typedReferenceSlots.some(
     (slot) => slot.type === cursor.resource.type && slot.path.length === cursor.path.length && slot.path.every((segment, index3) => segment === "*" ? typeof cursor.path[index3] === "number" : segment === cursor.path[index3])
@@ -89689,7 +89681,7 @@ function checkTypedSlots(context, ruleId) {
   for (const slot of typedReferenceSlots) {
     if (slot.rule !== ruleId) continue;
     for (const resource of context.resources(slot.type)) {
-      for (const cursor of slotCursors(Cursor.root(resource), slot.path)) {
+      for (const cursor of cursorsAt(Cursor.root(resource), slot.path)) {
         const reference2 = cursor.reference();
         if (!reference2) continue;
         const property2 = cursor.property?.sourceName ?? slot.path[slot.path.length - 1];
@@ -91071,6 +91063,7 @@ var push_input_without_security_group_default = defineRule({
 
 // src/rules/security/rtmp-plaintext.ts
 init_rule();
+init_value();
 var rtmp_plaintext_default = defineRule({
   meta: {
     id: "security/rtmp-plaintext",
@@ -91285,11 +91278,6 @@ var srtPassphrasePaths = [
   ["srt_settings", "srt_listener_settings", "decryption", "passphrase_secret_arn"],
   ["srt_settings", "srt_caller_sources", "*", "decryption", "passphrase_secret_arn"]
 ];
-function cursorsAt2(root, path5) {
-  let cursors = [root];
-  for (const segment of path5) cursors = segment === "*" ? cursors.flatMap((cursor) => cursor.items()) : cursors.map((cursor) => cursor.get(segment));
-  return cursors.filter((cursor) => cursor.exists);
-}
 function keyInUrl(url) {
   const match = /^rtmps?:\/\/[^/?#]*(\/[^?#]*)?(?:\?([^#]*))?/i.exec(url);
   if (!match) return void 0;
@@ -91354,7 +91342,7 @@ var stream_key_in_plaintext_default = defineRule({
       }
     }
     for (const input of context.resources("AWS::MediaLive::Input")) {
-      for (const path5 of srtPassphrasePaths) for (const cursor of cursorsAt2(Cursor.root(input), path5)) checkPassphrase(cursor);
+      for (const path5 of srtPassphrasePaths) for (const cursor of cursorsAt(Cursor.root(input), path5)) checkPassphrase(cursor);
     }
     function checkPassphrase(cursor) {
       const value = cursor.string();

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { readRegularFile } from '../engine/read.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { closestMatch } from '../rules/support/suggest.js';
-import { configSchema, configurableRules, packageJsonKey, presetNames, severitySettings, type PresetName, type RuleEntry } from './schema.js';
+import { configSchema, configurableRules, packageJsonKey, severitySettings, type PresetName, type RuleEntry } from './schema.js';
 
 /** A configuration file that cannot be used: every problem, each `file:line:column: key: message`. */
 export class ConfigError extends Error {

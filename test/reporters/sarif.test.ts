@@ -3,7 +3,7 @@ import type { LintReport } from '../../src/engine/report.js';
 import type { RuleMeta } from '../../src/engine/rule.js';
 import { docsUrl, repositoryUrl } from '../../src/engine/rule.js';
 import { formatReport } from '../../src/reporters/index.js';
-import { FINGERPRINT_KEY, SARIF_SCHEMA_URI, artifactLocation, formatSarif, ruleName, srcRootUri, toSarif, type SarifLog } from '../../src/reporters/sarif.js';
+import { FINGERPRINT_KEY, SARIF_SCHEMA_URI, artifactLocation, formatSarif, ruleName, srcRootUri, type SarifLog } from '../../src/reporters/sarif.js';
 import { cleanReport, fullReport, rules } from './fixtures.js';
 import { acceptedNotes, expectValid, validate } from '../support/sarif-validator.js';
 

@@ -1,5 +1,5 @@
 import type { Span } from '../../graph/source.js';
-import type { ListValue, ObjectValue, Property, ReferenceValue, TemplateValue, Value } from '../../graph/value.js';
+import type { Property, ReferenceValue, TemplateValue, Value } from '../../graph/value.js';
 import { callFunction } from './functions.js';
 import { spanOf, textOf, type Expr, type TemplatePart } from './syntax.js';
 import {
@@ -21,7 +21,6 @@ import {
   stringOf,
   unknown,
   unknownFrom,
-  withVia,
 } from './values.js';
 
 /** What expressions can see of the module being evaluated. */
@@ -524,9 +523,3 @@ export class Evaluator {
   }
 }
 
-/** A value read through a variable: the literal keeps its span, the use goes into `via`. */
-export function usedAt(value: Value, use: Span): Value {
-  return withVia(value, use);
-}
-
-export type { ListValue, ObjectValue };

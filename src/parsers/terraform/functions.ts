@@ -660,6 +660,3 @@ export function callFunction(name: string, args: Value[], span: Span): Value {
   if (!impl) return unknown('unsupported', `${name}() is not evaluated by media-lint`, span);
   return impl(args, span);
 }
-
-/** Names of the functions the evaluator implements, for documentation and tests. */
-export const supportedFunctions: readonly string[] = [...Object.keys(functions), 'try', 'can'].sort();

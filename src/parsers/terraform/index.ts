@@ -34,7 +34,6 @@ import { loadTerraformParser, type TerraformParser } from './tree-sitter.js';
 /** Instances (resources and module calls) one load creates at most, across all modules. */
 const INSTANCE_BUDGET = 100_000;
 
-export { isTerraformConfigurationFile };
 
 export const terraformFrontEnd: FrontEnd = {
   id: 'terraform',

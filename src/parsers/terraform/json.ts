@@ -1,5 +1,5 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { SourceText, type Span } from '../../graph/source.js';
+import { SourceText } from '../../graph/source.js';
 import type { Value } from '../../graph/value.js';
 import { describeJsonError } from '../cloudformation/json.js';
 import { convertHclFile } from './hcl.js';
@@ -73,10 +73,6 @@ class JsonConverter {
     private readonly src: SourceText,
     private readonly parser: TerraformParser | undefined,
   ) {}
-
-  private span(node: JsonNode): Span {
-    return this.src.span(node.offset, node.offset + node.length);
-  }
 
   private label(key: JsonNode): Label {
     // The key's text without its quotes.

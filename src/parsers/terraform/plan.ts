@@ -1,5 +1,4 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { isTerraformPlanText } from '../claims.js';
 import { applyPropertyAliases } from '../../graph/aliases.js';
 import type { Resource, Scope } from '../../graph/resource.js';
 import type { SourceText } from '../../graph/source.js';
@@ -21,7 +20,6 @@ import { list, member, object, property, unknown } from './values.js';
 
 // Whether a JSON text is `terraform show -json` output: in ../claims.ts, which the engine asks
 // about every file without loading this module.
-export { isTerraformPlanText };
 
 export interface PlanOutcome {
   scopes: Scope[];

@@ -236,4 +236,3 @@ function isShape(type: TypeRef): boolean {
 /** Returned for an empty block list in a plan: the block is absent. */
 const dropMarker: ListValue = { kind: 'list', items: [], span: { file: '', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
 
-export { Env };

@@ -1,6 +1,6 @@
 import { Cursor } from '../../graph/cursor.js';
 import { cursorsAt } from '../../graph/traverse.js';
-import type { Resource, Scope } from '../../graph/resource.js';
+import type { Resource } from '../../graph/resource.js';
 import type { ReferenceValue } from '../../graph/value.js';
 
 /**
@@ -103,11 +103,6 @@ export function trustPolicyExcludes(role: Resource, service: string): boolean {
     if (assumes && principalIsEveryone(statement)) return false;
   }
   return true;
-}
-
-/** Resources of the scope of `from` with a type among `types`. */
-export function scopeResources(context: ResourceLookup, scope: Scope, types: readonly string[]): Resource[] {
-  return types.flatMap((type) => context.resources(type).filter((resource) => resource.scope === scope));
 }
 
 /** A literal IAM role ARN (optionally with a path); group 1 is the role's name. */

@@ -12,11 +12,6 @@ export function memberLabel(cursor: Cursor): string {
   return typeof last === 'string' ? spellMember(last, undefined, cursor.resource) : String(last ?? '');
 }
 
-/** A member path in the user's spelling, from a cursor's own source path (`Destinations[0].Settings[1].Url`). */
-export function memberPath(cursor: Cursor): string {
-  return cursor.sourcePathString();
-}
-
 /** A path of canonical member names in the resource's format: `DestinationSettings.S3Settings.Encryption`
  * in CloudFormation, `destination_settings.s3_settings.encryption` in Terraform and Pangea. */
 export function spellPath(resource: Resource, canonicalPath: readonly string[]): string {
