@@ -91182,16 +91182,12 @@ var secrets_in_names_or_tags_default = defineRule({
 
 // src/rules/security/speke-role-wildcard.ts
 init_rule();
-var v1Packages2 = ["cmaf_package", "dash_package", "hls_package", "mss_package"];
-var spekeRoleArn = ["encryption", "speke_key_provider", "role_arn"];
-var cdnRoleArn = ["authorization", "secrets_role_arn"];
-var locations = [
-  ...v1Packages2.map((item) => ({ type: "AWS::MediaPackage::OriginEndpoint", use: "speke", path: [item, ...spekeRoleArn] })),
-  { type: "AWS::MediaPackage::OriginEndpoint", use: "cdn", path: cdnRoleArn },
-  ...v1Packages2.map((item) => ({ type: "AWS::MediaPackage::PackagingConfiguration", use: "speke", path: [item, ...spekeRoleArn] })),
-  { type: "AWS::MediaPackage::PackagingGroup", use: "cdn", path: cdnRoleArn },
-  { type: "AWS::MediaPackageV2::OriginEndpoint", use: "speke", path: ["segment", ...spekeRoleArn] }
-];
+var cdnRoleTypes = ["AWS::MediaPackage::OriginEndpoint", "AWS::MediaPackage::PackagingGroup"];
+function roleArns(context) {
+  const speke = spekeKeyProviders(context).map(({ provider }) => ({ use: "speke", roleArn: provider.get("role_arn") }));
+  const cdn = cdnRoleTypes.flatMap((type) => context.resources(type).map((resource) => ({ use: "cdn", roleArn: Cursor.root(resource).at("authorization", "secrets_role_arn") })));
+  return [...speke, ...cdn];
+}
 var neededAction = { speke: "execute-api:Invoke", cdn: "secretsmanager:GetSecretValue" };
 var speke_role_wildcard_default = defineRule({
   meta: {
@@ -91218,18 +91214,15 @@ var speke_role_wildcard_default = defineRule({
   },
   check(context) {
     let documents;
-    for (const { type, use, path: path5 } of locations) {
-      for (const resource of context.resources(type)) {
-        const roleArnCursor = Cursor.root(resource).at(...path5);
-        if (roleArnCursor.isMissing) continue;
-        const role = referencedRole(context, roleArnCursor);
-        if (!role) continue;
-        documents ??= identityPolicyDocuments(context);
-        const grant = broadRoleGrant(context, role, documents, (action) => actionMatches(action, neededAction[use]));
-        if (!grant) continue;
-        const data = { property: memberLabel(roleArnCursor), role: roleLabel(role), policy: grant.policy, action: grant.actions.join(", ") };
-        context.report({ at: roleArnCursor, messageId: use === "speke" ? "spekeRole" : "cdnRole", data });
-      }
+    for (const { use, roleArn: roleArn2 } of roleArns(context)) {
+      if (roleArn2.isMissing) continue;
+      const role = referencedRole(context, roleArn2);
+      if (!role) continue;
+      documents ??= identityPolicyDocuments(context);
+      const grant = broadRoleGrant(context, role, documents, (action) => actionMatches(action, neededAction[use]));
+      if (!grant) continue;
+      const data = { property: memberLabel(roleArn2), role: roleLabel(role), policy: grant.policy, action: grant.actions.join(", ") };
+      context.report({ at: roleArn2, messageId: use === "speke" ? "spekeRole" : "cdnRole", data });
     }
   }
 });

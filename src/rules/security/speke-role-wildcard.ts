@@ -1,21 +1,18 @@
-import { defineRule } from '../../engine/rule.js';
+import { defineRule, type RuleContext } from '../../engine/rule.js';
 import { Cursor } from '../../graph/cursor.js';
 import { actionMatches, broadRoleGrant, identityPolicyDocuments, referencedRole, roleLabel } from '../support/iam.js';
 import { memberLabel } from '../support/labels.js';
+import { spekeKeyProviders } from '../support/packaging.js';
 
-/** The packages of MediaPackage v1 endpoints and packaging configurations that carry an `Encryption`. */
-const v1Packages = ['cmaf_package', 'dash_package', 'hls_package', 'mss_package'];
-const spekeRoleArn = ['encryption', 'speke_key_provider', 'role_arn'];
-const cdnRoleArn = ['authorization', 'secrets_role_arn'];
+/** Where CDN-authorization role ARNs sit (the SPEKE ones are found by `spekeKeyProviders`). */
+const cdnRoleTypes = ['AWS::MediaPackage::OriginEndpoint', 'AWS::MediaPackage::PackagingGroup'];
 
-/** Where the role ARNs sit, by resource type, with what the role is for. */
-const locations: ReadonlyArray<{ type: string; use: 'speke' | 'cdn'; path: readonly string[] }> = [
-  ...v1Packages.map((item) => ({ type: 'AWS::MediaPackage::OriginEndpoint', use: 'speke' as const, path: [item, ...spekeRoleArn] })),
-  { type: 'AWS::MediaPackage::OriginEndpoint', use: 'cdn', path: cdnRoleArn },
-  ...v1Packages.map((item) => ({ type: 'AWS::MediaPackage::PackagingConfiguration', use: 'speke' as const, path: [item, ...spekeRoleArn] })),
-  { type: 'AWS::MediaPackage::PackagingGroup', use: 'cdn', path: cdnRoleArn },
-  { type: 'AWS::MediaPackageV2::OriginEndpoint', use: 'speke', path: ['segment', ...spekeRoleArn] },
-];
+/** Every role ARN of a SPEKE key provider or a CDN authorization, with what the role is for. */
+function roleArns(context: Pick<RuleContext, 'resources'>): Array<{ use: 'speke' | 'cdn'; roleArn: Cursor }> {
+  const speke = spekeKeyProviders(context).map(({ provider }) => ({ use: 'speke' as const, roleArn: provider.get('role_arn') }));
+  const cdn = cdnRoleTypes.flatMap((type) => context.resources(type).map((resource) => ({ use: 'cdn' as const, roleArn: Cursor.root(resource).at('authorization', 'secrets_role_arn') })));
+  return [...speke, ...cdn];
+}
 
 /** The action each use of the role needs: MediaPackage calls the SPEKE API Gateway, and reads the CDN identifier secret. */
 const neededAction = { speke: 'execute-api:Invoke', cdn: 'secretsmanager:GetSecretValue' } as const;
@@ -49,18 +46,15 @@ export default defineRule({
   },
   check(context) {
     let documents: ReturnType<typeof identityPolicyDocuments> | undefined;
-    for (const { type, use, path } of locations) {
-      for (const resource of context.resources(type)) {
-        const roleArnCursor = Cursor.root(resource).at(...path);
-        if (roleArnCursor.isMissing) continue;
-        const role = referencedRole(context, roleArnCursor);
-        if (!role) continue;
-        documents ??= identityPolicyDocuments(context);
-        const grant = broadRoleGrant(context, role, documents, (action) => actionMatches(action, neededAction[use]));
-        if (!grant) continue;
-        const data = { property: memberLabel(roleArnCursor), role: roleLabel(role), policy: grant.policy, action: grant.actions.join(', ') };
-        context.report({ at: roleArnCursor, messageId: use === 'speke' ? 'spekeRole' : 'cdnRole', data });
-      }
+    for (const { use, roleArn } of roleArns(context)) {
+      if (roleArn.isMissing) continue;
+      const role = referencedRole(context, roleArn);
+      if (!role) continue;
+      documents ??= identityPolicyDocuments(context);
+      const grant = broadRoleGrant(context, role, documents, (action) => actionMatches(action, neededAction[use]));
+      if (!grant) continue;
+      const data = { property: memberLabel(roleArn), role: roleLabel(role), policy: grant.policy, action: grant.actions.join(', ') };
+      context.report({ at: roleArn, messageId: use === 'speke' ? 'spekeRole' : 'cdnRole', data });
     }
   },
 });
