@@ -2,7 +2,8 @@
  * `npm run bench`: media-lint's performance benchmark.
  *
  *   npm run build && npm run bench -- [--sizes 1000,10000] [--formats json,yaml,terraform,pangea]
- *                                     [--repeat 3] [--seed 8] [--no-validate] [--no-mixed] [--quick]
+ *                                     [--repeat 3] [--seed 8] [--no-validate] [--no-mixed] [--no-small]
+ *                                     [--no-eslint] [--quick]
  *
  * 1. Writes deterministic corpora (bench/corpus.ts; seeded, with planted defects) to bench/corpus/
  *    (git-ignored), once: a corpus is rewritten only when the generator, the seed or the size change.
@@ -15,6 +16,7 @@
  *    (bench/cfn-validate.mjs): both times, both memory peaks, the ratio, the defects each caught.
  * 4. A mixed-format corpus (the stacks dealt to the four formats) and a single small file
  *    (`node bin/media-lint.js examples/cloudformation/live-channel.yaml`, 10 runs, median).
+ * 5. The ESLint plugin's benchmark, bench/eslint-plugin.ts (skipped with --no-eslint).
  *
  * Each figure is printed with the load average, since the machine may be shared. Results are also
  * written to bench/corpus/results.json.
@@ -41,10 +43,11 @@ interface Options {
   validate: boolean;
   mixed: boolean;
   small: boolean;
+  eslint: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [1000, 10_000], formats: [...corpusFormats], repeat: 3, seed: 8, validate: true, mixed: true, small: true };
+  const options: Options = { sizes: [1000, 10_000], formats: [...corpusFormats], repeat: 3, seed: 8, validate: true, mixed: true, small: true, eslint: true };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!;
     const value = () => {
@@ -59,6 +62,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (argument === '--no-validate') options.validate = false;
     else if (argument === '--no-mixed') options.mixed = false;
     else if (argument === '--no-small') options.small = false;
+    else if (argument === '--no-eslint') options.eslint = false;
     else if (argument === '--quick') {
       options.sizes = [1000];
       options.repeat = 1;
@@ -363,6 +367,8 @@ async function main(): Promise<void> {
   const small = options.small ? benchSmallFile() : undefined;
   writeFileSync(join(corpusRoot, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, options, results, small }, null, 2)}\n`);
   console.log(`  results: ${relative(root, join(corpusRoot, 'results.json'))}`);
+  // 5. The ESLint plugin's benchmark (its own figures; see bench/eslint-plugin.ts).
+  if (options.eslint) spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/eslint-plugin.ts')], { cwd: root, stdio: 'inherit' });
 }
 
 await main();
