@@ -92573,8 +92573,13 @@ async function lint(options2) {
     options2.onProgress?.({ phase: "rules", done: rulesRun++, total: rules.length });
     const { groups, optionsOf } = groupsOf(rule);
     let groupIndex = 0;
+    const [firstKey] = groups.keys();
+    const groupOf = (finding) => {
+      const key = stableKey(optionsOf(configOf(finding.file)));
+      return groups.has(key) ? key : firstKey;
+    };
     for (const [key, ruleOptions] of groups) {
-      const keep = groups.size === 1 ? () => true : (finding) => stableKey(optionsOf(configOf(finding.file))) === key;
+      const keep = groups.size === 1 ? () => true : (finding) => groupOf(finding) === key;
       const sink = (finding) => {
         const severity = severityIn(rule.meta, finding.file);
         if (severity === "off" || !keep(finding)) return;

@@ -204,8 +204,16 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     options.onProgress?.({ phase: 'rules', done: rulesRun++, total: rules.length });
     const { groups, optionsOf } = groupsOf(rule);
     let groupIndex = 0;
+    // A finding is kept by the run whose options its file's configuration has; one in a file that
+    // was read without being linted directly (a called Terraform module, an assembly's template),
+    // whose configuration may have options no run used, is kept by the first run.
+    const [firstKey] = groups.keys();
+    const groupOf = (finding: Finding) => {
+      const key = stableKey(optionsOf(configOf(finding.file)));
+      return groups.has(key) ? key : firstKey;
+    };
     for (const [key, ruleOptions] of groups) {
-      const keep = groups.size === 1 ? () => true : (finding: Finding) => stableKey(optionsOf(configOf(finding.file))) === key;
+      const keep = groups.size === 1 ? () => true : (finding: Finding) => groupOf(finding) === key;
       const sink = (finding: Finding) => {
         const severity = severityIn(rule.meta, finding.file);
         if (severity === 'off' || !keep(finding)) return;

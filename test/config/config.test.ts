@@ -211,6 +211,29 @@ describe('presets, rules and overrides', () => {
     ]);
   });
 
+  it('keeps a finding in a file read through another (a called Terraform module) whose configuration has options no run used', async () => {
+    const stream = (name: string) => `resource "aws_kinesis_video_stream" "${name}" {\n  name = "${name}"\n}\n`;
+    const root = project({
+      'a/config.yaml': 'rules:\n  ladder/step-ratio: { options: { maxStepRatio: 3 } }\n',
+      'a/main.tf': `module "shared" {\n  source = "../modules/shared"\n}\n${stream('a')}`,
+      'b/config.yaml': 'rules:\n  ladder/step-ratio: { options: { maxStepRatio: 4 } }\n',
+      'b/main.tf': stream('b'),
+      'modules/config.yaml': 'rules:\n  ladder/step-ratio: { options: { maxStepRatio: 5 } }\n',
+      'modules/shared/main.tf': stream('shared'),
+    });
+    const load = (path: string) => new ResolvedConfig(loadConfigFile(join(root, path), path, [withOptions, opinionated]));
+    const [a, b, modules] = [load('a/config.yaml'), load('b/config.yaml'), load('modules/config.yaml')];
+    const config = { forFile: (file: string) => (file.includes('/a/') ? a : file.includes('/b/') ? b : modules) };
+    const result = await lint({ paths: ['a', 'b'], cwd: root, rules: [testRules[0]!], config });
+    // Two runs (the options of a/ and of b/); the module's own options were used by neither, so
+    // its finding is kept once, by the first run.
+    expect(result.report.findings.map((finding) => `${finding.file} ${finding.message}`)).toEqual([
+      'a/main.tf options {"maxStepRatio":3,"premiumRequiresDrm":false}',
+      'b/main.tf options {"maxStepRatio":4,"premiumRequiresDrm":false}',
+      'modules/shared/main.tf options {"maxStepRatio":3,"premiumRequiresDrm":false}',
+    ]);
+  });
+
   it('turns registry rules off per directory', async () => {
     const root = project({
       'a/media-lint.config.yaml': 'preset: all\nrules:\n  schema/out-of-range: off\n',
