@@ -62636,10 +62636,15 @@ function nextCodeLine(file, line) {
       inBlockComment = false;
       text = text.slice(close + 2).trim();
     }
-    if (text.startsWith("/*") && !text.includes("*/")) {
-      inBlockComment = true;
-      continue;
+    while (text.startsWith("/*")) {
+      const close = text.indexOf("*/", 2);
+      if (close < 0) {
+        inBlockComment = true;
+        break;
+      }
+      text = text.slice(close + 2).trim();
     }
+    if (inBlockComment) continue;
     if (text.length > 0 && !text.startsWith("#") && !text.startsWith("//")) return candidate;
   }
   return void 0;

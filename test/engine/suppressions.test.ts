@@ -201,6 +201,25 @@ describe('CloudFormation Metadata', () => {
   });
 });
 
+describe('Terraform block comments between a directive and its line', () => {
+  it('skips lines of block comments to find the line a directive covers', async () => {
+    const file = write(
+      'block-comment/main.tf',
+      [
+        'resource "aws_kinesis_video_stream" "archive" {',
+        '  name = "archive"',
+        '  # media-lint-ignore schema/out-of-range: a legal hold keeps these recordings',
+        '  /* retention set by the compliance team */',
+        '  /* reviewed 2025 */ /* ticket 42 */',
+        '  data_retention_in_hours = 100000',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(await findings(file, { onlyRules: ['schema/out-of-range'] })).toEqual([]);
+  });
+});
+
 describe('suppression fixtures, every format', () => {
   const formats = [
     ['cloudformation', 'yaml'],

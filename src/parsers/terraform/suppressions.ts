@@ -54,10 +54,16 @@ function nextCodeLine(file: ParsedFile, line: number): number | undefined {
       inBlockComment = false;
       text = text.slice(close + 2).trim();
     }
-    if (text.startsWith('/*') && !text.includes('*/')) {
-      inBlockComment = true;
-      continue;
+    // Block comments that open the line (`/* note */ width = 1280`, or a line of them).
+    while (text.startsWith('/*')) {
+      const close = text.indexOf('*/', 2);
+      if (close < 0) {
+        inBlockComment = true;
+        break;
+      }
+      text = text.slice(close + 2).trim();
     }
+    if (inBlockComment) continue;
     if (text.length > 0 && !text.startsWith('#') && !text.startsWith('//')) return candidate;
   }
   return undefined;
