@@ -84672,9 +84672,6 @@ var codecMembers2 = {
   medialive: { profile: "profile", level: "level", buffer: "buf_size", referenceFrames: "num_ref_frames" },
   mediaconvert: { profile: "codec_profile", level: "codec_level", buffer: "hrd_buffer_size", referenceFrames: "number_reference_frames" }
 };
-function propertyName(cursor) {
-  return cursor.property?.sourceName ?? spellMember(String(cursor.segment), void 0, cursor.resource);
-}
 function declaredLevel(video) {
   const settings = video.video.settings;
   if (!settings) return void 0;
@@ -85085,6 +85082,16 @@ var appleHevcLadder = [
   { width: 3840, height: 2160, kilobitsPerSecond: 16800, hdrKilobitsPerSecond: 2e4 }
 ];
 
+// src/rules/support/labels.ts
+function memberLabel(cursor) {
+  const last = cursor.segment;
+  if (cursor.property) return cursor.property.sourceName;
+  return typeof last === "string" ? spellMember(last, void 0, cursor.resource) : String(last ?? "");
+}
+function spellPath(resource, canonicalPath) {
+  return canonicalPath.map((member2) => spellMember(member2, void 0, resource)).join(".");
+}
+
 // src/rules/codec/apple-h264-profile-level.ts
 var appleSpec = { title: "Apple HLS authoring specification for Apple devices, 1.3 (H.264 profile and level)", url: "https://developer.apple.com/documentation/http-live-streaming/hls-authoring-specification-for-apple-devices" };
 var apple_h264_profile_level_default = defineRule({
@@ -85116,7 +85123,7 @@ var apple_h264_profile_level_default = defineRule({
         const profile = h264Profile(rung);
         if (profile && (profile.profile === "high10" || profile.profile === "high422")) {
           const value = profile.cursor.string();
-          context.report({ at: profile.cursor, messageId: "profile", data: { property: propertyName(profile.cursor), value, name: profile.profile === "high10" ? "High 10" : "High 4:2:2" } });
+          context.report({ at: profile.cursor, messageId: "profile", data: { property: memberLabel(profile.cursor), value, name: profile.profile === "high10" ? "High 10" : "High 4:2:2" } });
         }
         const declared = declaredLevel(rung);
         if (!declared?.level) continue;
@@ -85126,7 +85133,7 @@ var apple_h264_profile_level_default = defineRule({
           if (compareLevels(declared.level.name, maxLevel) <= 0) continue;
           const suggestion = demand ? suggestH264Level(rung, demand) : void 0;
           const advice = suggestion && compareLevels(suggestion.name, maxLevel) <= 0 ? `use ${levelEnum(rung.service, "h264", suggestion.name)} or ${levelEnum(rung.service, "h264", "auto")}` : `lower the resolution or frame rate of this rendition so that level ${maxLevel} holds it`;
-          context.report({ at: declared.cursor, messageId: "level", data: { property: propertyName(declared.cursor), level: levelEnum(rung.service, "h264", declared.level.name), max: maxLevel, advice } });
+          context.report({ at: declared.cursor, messageId: "level", data: { property: memberLabel(declared.cursor), level: levelEnum(rung.service, "h264", declared.level.name), max: maxLevel, advice } });
         } else if (demand?.framesPerSecond !== void 0 && needed && compareLevels(needed.name, maxLevel) > 0) {
           const bitrate = peakBitrate(rung.video.settings).lower;
           context.report({
@@ -85184,7 +85191,7 @@ var apple_hevc_limits_default = defineRule({
           context.report({
             at: profileTier.profileCursor,
             messageId: "profile",
-            data: { property: propertyName(profileTier.profileCursor), value, replacement: value.endsWith("_HIGH") ? "MAIN10_HIGH" : "MAIN10_MAIN" }
+            data: { property: memberLabel(profileTier.profileCursor), value, replacement: value.endsWith("_HIGH") ? "MAIN10_HIGH" : "MAIN10_MAIN" }
           });
         }
         const declared = declaredLevel(rung);
@@ -85195,7 +85202,7 @@ var apple_hevc_limits_default = defineRule({
           if (compareLevels(declared.level.name, maxLevel) <= 0) continue;
           const suggestion = demand ? suggestHevcLevel(rung, demand) : void 0;
           const advice = suggestion && compareLevels(suggestion.name, maxLevel) <= 0 ? `use ${levelEnum(rung.service, "h265", suggestion.name)} or ${levelEnum(rung.service, "h265", "auto")}` : `lower the resolution or frame rate of this rendition so that level ${maxLevel} holds it`;
-          context.report({ at: declared.cursor, messageId: "level", data: { property: propertyName(declared.cursor), level: levelEnum(rung.service, "h265", declared.level.name), max: maxLevel, advice } });
+          context.report({ at: declared.cursor, messageId: "level", data: { property: memberLabel(declared.cursor), level: levelEnum(rung.service, "h265", declared.level.name), max: maxLevel, advice } });
         } else if (demand?.framesPerSecond !== void 0 && needed && compareLevels(needed.name, maxLevel) > 0) {
           context.report({
             at: rung.video.description.get("width"),
@@ -85217,7 +85224,7 @@ function reportTransportStreams(context) {
         if (output.video?.codec !== "h265") continue;
         const standard = output.output.at("output_settings", "hls_output_settings", "hls_settings", "standard_hls_settings");
         if (!standard.exists) continue;
-        report2(standard, `video description '${output.video.name}'`, propertyName(standard), `use ${spellMember("fmp4_hls_settings", "Fmp4HlsSettings", channel)} for this output`, "key");
+        report2(standard, `video description '${output.video.name}'`, memberLabel(standard), `use ${spellMember("fmp4_hls_settings", "Fmp4HlsSettings", channel)} for this output`, "key");
       }
     }
   }
@@ -85236,7 +85243,7 @@ function reportTransportStreams(context) {
           }
           if (video?.codec !== "h265") return;
           const name2 = output.output.get("name_modifier").string();
-          report2(container, name2 ? `output '${name2}'` : `output ${index3 + 1}`, `${propertyName(container)} M3U8`, "move it to a CMAF output group", "value");
+          report2(container, name2 ? `output '${name2}'` : `output ${index3 + 1}`, `${memberLabel(container)} M3U8`, "move it to a CMAF output group", "value");
         });
       }
     }
@@ -85271,7 +85278,7 @@ var cabac_with_baseline_default = defineRule({
       const entropy = settings.get("entropy_encoding");
       const profile = h264Profile(video);
       if (entropy.string() !== "CABAC" || profile?.profile !== "baseline") continue;
-      context.report({ at: entropy, messageId: "cabacBaseline", data: { entropy: propertyName(entropy), profile: propertyName(profile.cursor) } });
+      context.report({ at: entropy, messageId: "cabacBaseline", data: { entropy: memberLabel(entropy), profile: memberLabel(profile.cursor) } });
     }
   }
 });
@@ -85305,9 +85312,9 @@ var h264_level_bitrate_default = defineRule({
       const factor = h264Factor(profile.profile, "excess");
       const highest = h264Level(highestServiceH264Level);
       const common = {
-        property: propertyName(peak.cursor),
+        property: memberLabel(peak.cursor),
         bitrate: formatBitrate(peak.bitsPerSecond),
-        profile: h264ProfileLabel(profile.profile, "excess", propertyName(profile.cursor))
+        profile: h264ProfileLabel(profile.profile, "excess", memberLabel(profile.cursor))
       };
       if (peak.bitsPerSecond > highest.maxBitrate * factor) {
         context.report({ at: peak.cursor, messageId: "noLevel", data: { ...common, limit: formatBitrate(highest.maxBitrate * factor) } });
@@ -85361,7 +85368,7 @@ var h264_level_buffer_default = defineRule({
       if (!declared?.level || !profile || profile.profile === void 0 || !buffer) continue;
       const factor = h264Factor(profile.profile, "excess");
       const highest = h264Level(highestServiceH264Level);
-      const common = { property: propertyName(buffer.cursor), buffer: formatBits(buffer.bits), profile: h264ProfileLabel(profile.profile, "excess", propertyName(profile.cursor)) };
+      const common = { property: memberLabel(buffer.cursor), buffer: formatBits(buffer.bits), profile: h264ProfileLabel(profile.profile, "excess", memberLabel(profile.cursor)) };
       if (buffer.bits > highest.maxCpb * factor) {
         context.report({ at: buffer.cursor, messageId: "noLevel", data: { ...common, limit: formatBits(highest.maxCpb * factor) } });
         continue;
@@ -85531,7 +85538,7 @@ var hevc_high_tier_below_level_4_default = defineRule({
         at: profileTier.tierCursor,
         messageId: "highTier",
         data: {
-          tier: propertyName(profileTier.tierCursor),
+          tier: memberLabel(profileTier.tierCursor),
           tierValue,
           mainValue: tierValue.replace(/HIGH$/, "MAIN"),
           level: levelEnum(video.service, "h265", declared.level.name),
@@ -85611,16 +85618,16 @@ var hevc_level_limits_default = defineRule({
       const tier = hevcTierAt(profileTier.tier, level, "excess");
       const maxBitrate = tier === void 0 ? void 0 : hevcMaxBitrate(level, tier);
       if (tier === void 0 || maxBitrate === void 0 || peak.bitsPerSecond <= maxBitrate * factor) continue;
-      const profileName = profileTier.profile === "missing" ? `Main profile (${propertyName(profileTier.profileCursor)} not set)` : `${hevcProfileNames[profileTier.profile]} profile`;
+      const profileName = profileTier.profile === "missing" ? `Main profile (${memberLabel(profileTier.profileCursor)} not set)` : `${hevcProfileNames[profileTier.profile]} profile`;
       context.report({
         at: peak.cursor,
         messageId: "bitrate",
         data: {
-          property: propertyName(peak.cursor),
+          property: memberLabel(peak.cursor),
           bitrate: formatBitrate(peak.bitsPerSecond),
           limit: formatBitrate(maxBitrate * factor),
           level: levelName,
-          tier: `${tier === "high" ? "High" : "Main"} tier${profileTier.tier === "missing" ? ` (${propertyName(profileTier.tierCursor)} not set)` : ""}`,
+          tier: `${tier === "high" ? "High" : "Main"} tier${profileTier.tier === "missing" ? ` (${memberLabel(profileTier.tierCursor)} not set)` : ""}`,
           profile: profileName,
           suggestion: suggest({ width: width ?? 8, height: height ?? 8, bitrate: peak.bitsPerSecond, tier, vclFactor: factor }),
           auto
@@ -85729,7 +85736,7 @@ var reference_frames_dpb_default = defineRule({
         at: references.cursor,
         messageId: "dpb",
         data: {
-          property: propertyName(references.cursor),
+          property: memberLabel(references.cursor),
           frames: references.frames,
           limit,
           level: declared.level.kind === "level" ? levelEnum(video.service, "h264", level.name) : "level 5.2",
@@ -86766,16 +86773,6 @@ function zeroRetention(stream) {
   return void 0;
 }
 
-// src/rules/support/labels.ts
-function memberLabel(cursor) {
-  const last = cursor.segment;
-  if (cursor.property) return cursor.property.sourceName;
-  return typeof last === "string" ? spellMember(last, void 0, cursor.resource) : String(last ?? "");
-}
-function spellPath(resource, canonicalPath) {
-  return canonicalPath.map((member2) => spellMember(member2, void 0, resource)).join(".");
-}
-
 // src/rules/kinesis-video/media-type.ts
 var media_type_default = defineRule({
   meta: {
@@ -87390,7 +87387,7 @@ var odd_dimensions_default = defineRule({
         const cursor = video.video.description.get(member2);
         const value = cursor.number();
         if (value === void 0 || !Number.isInteger(value) || value % 2 === 0) continue;
-        const data = { property: propertyName(cursor), value, lower: value - 1, upper: value + 1 };
+        const data = { property: memberLabel(cursor), value, lower: value - 1, upper: value + 1 };
         if (video.service === "medialive") context.report({ at: cursor, messageId: "oddMediaLive", data });
         else context.report({ at: cursor, messageId: "oddSubsampled", data: { ...data, codec: codecName(video.video) } });
       }

@@ -1,8 +1,9 @@
 import { defineRule } from '../../engine/rule.js';
 import { compareLevels, minimumH264Level } from '../support/codec-levels.js';
-import { declaredLevel, formatDimensions, h264LowerDemand, h264Profile, levelEnum, peakBitrate, propertyName, suggestH264Level } from '../support/codec.js';
+import { declaredLevel, formatDimensions, h264LowerDemand, h264Profile, levelEnum, peakBitrate, suggestH264Level } from '../support/codec.js';
 import { ladders, stringOption } from '../support/ladder.js';
 import { formatBitrate, formatFrameRate } from '../support/video.js';
+import { memberLabel } from '../support/labels.js';
 
 const appleSpec = { title: 'Apple HLS authoring specification for Apple devices, 1.3 (H.264 profile and level)', url: 'https://developer.apple.com/documentation/http-live-streaming/hls-authoring-specification-for-apple-devices' };
 
@@ -37,7 +38,7 @@ export default defineRule({
         const profile = h264Profile(rung);
         if (profile && (profile.profile === 'high10' || profile.profile === 'high422')) {
           const value = profile.cursor.string()!;
-          context.report({ at: profile.cursor, messageId: 'profile', data: { property: propertyName(profile.cursor), value, name: profile.profile === 'high10' ? 'High 10' : 'High 4:2:2' } });
+          context.report({ at: profile.cursor, messageId: 'profile', data: { property: memberLabel(profile.cursor), value, name: profile.profile === 'high10' ? 'High 10' : 'High 4:2:2' } });
         }
         const declared = declaredLevel(rung);
         if (!declared?.level) continue;
@@ -50,7 +51,7 @@ export default defineRule({
             suggestion && compareLevels(suggestion.name, maxLevel) <= 0
               ? `use ${levelEnum(rung.service, 'h264', suggestion.name)} or ${levelEnum(rung.service, 'h264', 'auto')}`
               : `lower the resolution or frame rate of this rendition so that level ${maxLevel} holds it`;
-          context.report({ at: declared.cursor, messageId: 'level', data: { property: propertyName(declared.cursor), level: levelEnum(rung.service, 'h264', declared.level.name), max: maxLevel, advice } });
+          context.report({ at: declared.cursor, messageId: 'level', data: { property: memberLabel(declared.cursor), level: levelEnum(rung.service, 'h264', declared.level.name), max: maxLevel, advice } });
         } else if (demand?.framesPerSecond !== undefined && needed && compareLevels(needed.name, maxLevel) > 0) {
           const bitrate = peakBitrate(rung.video.settings).lower;
           context.report({

@@ -1,12 +1,13 @@
 import { defineRule, type RuleContext } from '../../engine/rule.js';
 import type { Cursor } from '../../graph/cursor.js';
 import { compareLevels, minimumHevcLevel } from '../support/codec-levels.js';
-import { declaredLevel, formatDimensions, hevcLowerDemand, hevcProfileTier, levelEnum, propertyName, suggestHevcLevel } from '../support/codec.js';
+import { declaredLevel, formatDimensions, hevcLowerDemand, hevcProfileTier, levelEnum, suggestHevcLevel } from '../support/codec.js';
 import { ladders, outputPreset, stringOption } from '../support/ladder.js';
 import { mediaConvertOutputGroups, mediaConvertSettings, mediaConvertVideo } from '../support/mediaconvert.js';
 import { mediaLiveOutputGroups } from '../support/medialive.js';
 import { spellMember } from '../support/spelling.js';
 import { formatFrameRate } from '../support/video.js';
+import { memberLabel } from '../support/labels.js';
 
 const appleSpec = 'https://developer.apple.com/documentation/http-live-streaming/hls-authoring-specification-for-apple-devices';
 
@@ -49,7 +50,7 @@ export default defineRule({
           context.report({
             at: profileTier.profileCursor,
             messageId: 'profile',
-            data: { property: propertyName(profileTier.profileCursor), value, replacement: value.endsWith('_HIGH') ? 'MAIN10_HIGH' : 'MAIN10_MAIN' },
+            data: { property: memberLabel(profileTier.profileCursor), value, replacement: value.endsWith('_HIGH') ? 'MAIN10_HIGH' : 'MAIN10_MAIN' },
           });
         }
         const declared = declaredLevel(rung);
@@ -63,7 +64,7 @@ export default defineRule({
             suggestion && compareLevels(suggestion.name, maxLevel) <= 0
               ? `use ${levelEnum(rung.service, 'h265', suggestion.name)} or ${levelEnum(rung.service, 'h265', 'auto')}`
               : `lower the resolution or frame rate of this rendition so that level ${maxLevel} holds it`;
-          context.report({ at: declared.cursor, messageId: 'level', data: { property: propertyName(declared.cursor), level: levelEnum(rung.service, 'h265', declared.level.name), max: maxLevel, advice } });
+          context.report({ at: declared.cursor, messageId: 'level', data: { property: memberLabel(declared.cursor), level: levelEnum(rung.service, 'h265', declared.level.name), max: maxLevel, advice } });
         } else if (demand?.framesPerSecond !== undefined && needed && compareLevels(needed.name, maxLevel) > 0) {
           context.report({
             at: rung.video.description.get('width'),
@@ -87,7 +88,7 @@ function reportTransportStreams(context: RuleContext<'transportStream'>): void {
         if (output.video?.codec !== 'h265') continue;
         const standard = output.output.at('output_settings', 'hls_output_settings', 'hls_settings', 'standard_hls_settings');
         if (!standard.exists) continue;
-        report(standard, `video description '${output.video.name}'`, propertyName(standard), `use ${spellMember('fmp4_hls_settings', 'Fmp4HlsSettings', channel)} for this output`, 'key');
+        report(standard, `video description '${output.video.name}'`, memberLabel(standard), `use ${spellMember('fmp4_hls_settings', 'Fmp4HlsSettings', channel)} for this output`, 'key');
       }
     }
   }
@@ -106,7 +107,7 @@ function reportTransportStreams(context: RuleContext<'transportStream'>): void {
           }
           if (video?.codec !== 'h265') return;
           const name = output.output.get('name_modifier').string();
-          report(container, name ? `output '${name}'` : `output ${index + 1}`, `${propertyName(container)} M3U8`, 'move it to a CMAF output group', 'value');
+          report(container, name ? `output '${name}'` : `output ${index + 1}`, `${memberLabel(container)} M3U8`, 'move it to a CMAF output group', 'value');
         });
       }
     }

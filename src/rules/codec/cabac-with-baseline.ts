@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/rule.js';
-import { encodedVideos, encoderTypes, h264Profile, propertyName } from '../support/codec.js';
+import { encodedVideos, encoderTypes, h264Profile } from '../support/codec.js';
+import { memberLabel } from '../support/labels.js';
 
 export default defineRule({
   meta: {
@@ -29,7 +30,7 @@ export default defineRule({
       const entropy = settings.get('entropy_encoding');
       const profile = h264Profile(video);
       if (entropy.string() !== 'CABAC' || profile?.profile !== 'baseline') continue;
-      context.report({ at: entropy, messageId: 'cabacBaseline', data: { entropy: propertyName(entropy), profile: propertyName(profile.cursor) } });
+      context.report({ at: entropy, messageId: 'cabacBaseline', data: { entropy: memberLabel(entropy), profile: memberLabel(profile.cursor) } });
     }
   },
 });

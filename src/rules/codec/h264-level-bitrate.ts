@@ -1,19 +1,8 @@
 import { defineRule } from '../../engine/rule.js';
 import { h264Level, highestServiceH264Level } from '../support/codec-levels.js';
-import {
-  declaredLevel,
-  encodedVideos,
-  encoderTypes,
-  h264Factor,
-  h264LevelReferences,
-  h264Profile,
-  h264ProfileLabel,
-  levelEnum,
-  peakBitrate,
-  propertyName,
-  suggestH264Level,
-} from '../support/codec.js';
+import { declaredLevel, encodedVideos, encoderTypes, h264Factor, h264LevelReferences, h264Profile, h264ProfileLabel, levelEnum, peakBitrate, suggestH264Level } from '../support/codec.js';
 import { formatBitrate } from '../support/video.js';
+import { memberLabel } from '../support/labels.js';
 
 export default defineRule({
   meta: {
@@ -44,9 +33,9 @@ export default defineRule({
       const factor = h264Factor(profile.profile, 'excess')!;
       const highest = h264Level(highestServiceH264Level)!;
       const common = {
-        property: propertyName(peak.cursor),
+        property: memberLabel(peak.cursor),
         bitrate: formatBitrate(peak.bitsPerSecond),
-        profile: h264ProfileLabel(profile.profile, 'excess', propertyName(profile.cursor)),
+        profile: h264ProfileLabel(profile.profile, 'excess', memberLabel(profile.cursor)),
       };
       if (peak.bitsPerSecond > highest.maxBitrate * factor) {
         context.report({ at: peak.cursor, messageId: 'noLevel', data: { ...common, limit: formatBitrate(highest.maxBitrate * factor) } });

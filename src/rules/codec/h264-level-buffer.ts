@@ -1,19 +1,7 @@
 import { defineRule } from '../../engine/rule.js';
 import { h264Level, highestServiceH264Level } from '../support/codec-levels.js';
-import {
-  bufferSize,
-  declaredLevel,
-  encodedVideos,
-  encoderTypes,
-  formatBits,
-  h264Factor,
-  h264LevelReferences,
-  h264Profile,
-  h264ProfileLabel,
-  levelEnum,
-  propertyName,
-  suggestH264Level,
-} from '../support/codec.js';
+import { bufferSize, declaredLevel, encodedVideos, encoderTypes, formatBits, h264Factor, h264LevelReferences, h264Profile, h264ProfileLabel, levelEnum, suggestH264Level } from '../support/codec.js';
+import { memberLabel } from '../support/labels.js';
 
 export default defineRule({
   meta: {
@@ -43,7 +31,7 @@ export default defineRule({
       if (!declared?.level || !profile || profile.profile === undefined || !buffer) continue;
       const factor = h264Factor(profile.profile, 'excess')!;
       const highest = h264Level(highestServiceH264Level)!;
-      const common = { property: propertyName(buffer.cursor), buffer: formatBits(buffer.bits), profile: h264ProfileLabel(profile.profile, 'excess', propertyName(profile.cursor)) };
+      const common = { property: memberLabel(buffer.cursor), buffer: formatBits(buffer.bits), profile: h264ProfileLabel(profile.profile, 'excess', memberLabel(profile.cursor)) };
       if (buffer.bits > highest.maxCpb * factor) {
         context.report({ at: buffer.cursor, messageId: 'noLevel', data: { ...common, limit: formatBits(highest.maxCpb * factor) } });
         continue;

@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/rule.js';
 import { compareLevels } from '../support/codec-levels.js';
-import { declaredLevel, encodedVideos, encoderTypes, hevcLevelReferences, hevcProfileTier, levelEnum, propertyName } from '../support/codec.js';
+import { declaredLevel, encodedVideos, encoderTypes, hevcLevelReferences, hevcProfileTier, levelEnum } from '../support/codec.js';
+import { memberLabel } from '../support/labels.js';
 
 export default defineRule({
   meta: {
@@ -30,7 +31,7 @@ export default defineRule({
         at: profileTier.tierCursor,
         messageId: 'highTier',
         data: {
-          tier: propertyName(profileTier.tierCursor),
+          tier: memberLabel(profileTier.tierCursor),
           tierValue,
           mainValue: tierValue.replace(/HIGH$/, 'MAIN'),
           level: levelEnum(video.service, 'h265', declared.level.name),

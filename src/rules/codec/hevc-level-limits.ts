@@ -1,21 +1,8 @@
 import { defineRule } from '../../engine/rule.js';
 import { hevcLevel, hevcLevels, hevcMaxBitrate, hevcPictureSizeFits, hevcProfileNames, type HevcDemand, type HevcLevel } from '../support/codec-levels.js';
-import {
-  declaredLevel,
-  encodedVideos,
-  encoderTypes,
-  formatCount,
-  formatDimensions,
-  hevcFactor,
-  hevcLevelReferences,
-  hevcProfileTier,
-  hevcTierAt,
-  levelEnum,
-  peakBitrate,
-  propertyName,
-  suggestHevcLevel,
-} from '../support/codec.js';
+import { declaredLevel, encodedVideos, encoderTypes, formatCount, formatDimensions, hevcFactor, hevcLevelReferences, hevcProfileTier, hevcTierAt, levelEnum, peakBitrate, suggestHevcLevel } from '../support/codec.js';
 import { formatBitrate, formatFrameRate } from '../support/video.js';
+import { memberLabel } from '../support/labels.js';
 
 const highestHevcLevel: HevcLevel = hevcLevels[hevcLevels.length - 1]!;
 
@@ -89,16 +76,16 @@ export default defineRule({
       const tier = hevcTierAt(profileTier.tier, level, 'excess');
       const maxBitrate = tier === undefined ? undefined : hevcMaxBitrate(level, tier);
       if (tier === undefined || maxBitrate === undefined || peak.bitsPerSecond <= maxBitrate * factor) continue;
-      const profileName = profileTier.profile === 'missing' ? `Main profile (${propertyName(profileTier.profileCursor)} not set)` : `${hevcProfileNames[profileTier.profile]} profile`;
+      const profileName = profileTier.profile === 'missing' ? `Main profile (${memberLabel(profileTier.profileCursor)} not set)` : `${hevcProfileNames[profileTier.profile]} profile`;
       context.report({
         at: peak.cursor,
         messageId: 'bitrate',
         data: {
-          property: propertyName(peak.cursor),
+          property: memberLabel(peak.cursor),
           bitrate: formatBitrate(peak.bitsPerSecond),
           limit: formatBitrate(maxBitrate * factor),
           level: levelName,
-          tier: `${tier === 'high' ? 'High' : 'Main'} tier${profileTier.tier === 'missing' ? ` (${propertyName(profileTier.tierCursor)} not set)` : ''}`,
+          tier: `${tier === 'high' ? 'High' : 'Main'} tier${profileTier.tier === 'missing' ? ` (${memberLabel(profileTier.tierCursor)} not set)` : ''}`,
           profile: profileName,
           suggestion: suggest({ width: width ?? 8, height: height ?? 8, bitrate: peak.bitsPerSecond, tier, vclFactor: factor }),
           auto,

@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/rule.js';
 import { compareLevels, h264FrameSize, h264Level, h264Levels, h264MaxDpbFrames, highestServiceH264Level } from '../support/codec-levels.js';
-import { declaredLevel, encodedVideos, encoderTypes, formatCount, formatDimensions, h264LevelReferences, levelEnum, propertyName, referenceFrames } from '../support/codec.js';
+import { declaredLevel, encodedVideos, encoderTypes, formatCount, formatDimensions, h264LevelReferences, levelEnum, referenceFrames } from '../support/codec.js';
+import { memberLabel } from '../support/labels.js';
 
 export default defineRule({
   meta: {
@@ -39,7 +40,7 @@ export default defineRule({
         at: references.cursor,
         messageId: 'dpb',
         data: {
-          property: propertyName(references.cursor),
+          property: memberLabel(references.cursor),
           frames: references.frames,
           limit,
           level: declared.level.kind === 'level' ? levelEnum(video.service, 'h264', level.name) : 'level 5.2',

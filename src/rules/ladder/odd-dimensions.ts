@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/rule.js';
-import { encodedVideos, encoderTypes, propertyName } from '../support/codec.js';
+import { encodedVideos, encoderTypes } from '../support/codec.js';
 import { codecName } from '../support/ladder.js';
+import { memberLabel } from '../support/labels.js';
 
 /** MediaConvert codecs whose output is chroma-subsampled horizontally and vertically (4:2:0) or horizontally (4:2:2). */
 const subsampledCodecs: ReadonlySet<string> = new Set(['h264', 'h265', 'mpeg2', 'av1', 'vp8', 'vp9', 'prores']);
@@ -34,7 +35,7 @@ export default defineRule({
         const cursor = video.video.description.get(member);
         const value = cursor.number();
         if (value === undefined || !Number.isInteger(value) || value % 2 === 0) continue;
-        const data = { property: propertyName(cursor), value, lower: value - 1, upper: value + 1 };
+        const data = { property: memberLabel(cursor), value, lower: value - 1, upper: value + 1 };
         if (video.service === 'medialive') context.report({ at: cursor, messageId: 'oddMediaLive', data });
         else context.report({ at: cursor, messageId: 'oddSubsampled', data: { ...data, codec: codecName(video.video) } });
       }

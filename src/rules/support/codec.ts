@@ -19,7 +19,6 @@ import {
 } from './codec-levels.js';
 import { mediaConvertOutputGroups, mediaConvertSettings, mediaConvertTypes, mediaConvertVideo } from './mediaconvert.js';
 import { mediaLiveVideo } from './medialive.js';
-import { spellMember } from './spelling.js';
 import type { VideoRendition } from './video.js';
 
 /**
@@ -74,11 +73,6 @@ const codecMembers = {
   medialive: { profile: 'profile', level: 'level', buffer: 'buf_size', referenceFrames: 'num_ref_frames' },
   mediaconvert: { profile: 'codec_profile', level: 'codec_level', buffer: 'hrd_buffer_size', referenceFrames: 'number_reference_frames' },
 } as const;
-
-/** The user's spelling of the member at a cursor: the source name when written, else the format's. */
-export function propertyName(cursor: Cursor): string {
-  return cursor.property?.sourceName ?? spellMember(String(cursor.segment), undefined, cursor.resource);
-}
 
 /** A level as declared: a level name (`4.1`), `auto` (AUTO or not set: the encoder chooses), or undefined when unknown. */
 export type DeclaredLevel = { kind: 'level'; name: string } | { kind: 'auto' };
