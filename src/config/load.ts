@@ -65,6 +65,20 @@ export function loadConfigFile(absolutePath: string, displayName = absolutePath,
   return validate(value, absolutePath, displayName, metas, parsed.locator, prefix);
 }
 
+/**
+ * The problems of a configuration given as a value (no file, so no line and column), as
+ * `rules["ladder/step-ratio"].severity: expected …` lines, with the same messages and "did you mean"
+ * suggestions as a configuration file gets. Empty when it is valid.
+ */
+export function configValueProblems(value: unknown, metas: readonly RuleMeta[] = configurableRules()): string[] {
+  const result = configSchema(metas).safeParse(value);
+  if (result.success) return [];
+  return describeIssues(result.error.issues, value, metas).map((problem) => {
+    const keyPath = renderPath(problem.path);
+    return `${keyPath ? `${keyPath}: ` : ''}${problem.message}`;
+  });
+}
+
 function validate(value: unknown, absolutePath: string, displayName: string, metas: readonly RuleMeta[], locator: Locator, prefix: PathKey[]): LoadedConfig {
   const result = configSchema(metas).safeParse(value);
   if (!result.success) {

@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { presetSeverity } from '../config/resolve.js';
-import { configSchema, presetNames, type PresetName, type RuleEntry } from '../config/schema.js';
+import { configValueProblems } from '../config/load.js';
+import { presetNames, type PresetName, type RuleEntry } from '../config/schema.js';
 import type { Severity } from '../engine/finding.js';
 import type { RuleOptionValue } from '../engine/rule.js';
 import { allRules } from '../rules/index.js';
@@ -67,14 +68,7 @@ export function configure(config: MediaLintConfig = {}): TSESLint.FlatConfig.Con
     if (key in config) problems.push(`${key}: not available in ESLint; use the "${key === 'ignore' ? 'ignores' : 'files'}" of a flat config object instead`);
   }
   const rest = Object.fromEntries(Object.entries(config).filter(([key]) => key !== 'ignore' && key !== 'overrides'));
-  const parsed = configSchema().safeParse(rest);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.map(String).join('.');
-      const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-      problems.push(`${path ? `${path}: ` : ''}${issue.message}${keys}`);
-    }
-  }
+  problems.push(...configValueProblems(rest));
   if (problems.length > 0) throw new Error(`Invalid media-lint configuration for ESLint:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
 
   const settings = presetRules(config.preset ?? config.extends ?? 'recommended');
