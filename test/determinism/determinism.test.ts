@@ -30,7 +30,7 @@ async function reports(cwd: string, paths: readonly string[]): Promise<{ json: s
   return { json: formatReport(report, 'json'), sarif: formatReport(report, 'sarif'), text: formatReport(report, 'text', { color: false }) };
 }
 
-/** Every file under a directory, relative to it, in creation order reversed. */
+/** Every file under a directory, relative to it, in directory-listing order. */
 function filesOf(directory: string, base = directory): string[] {
   return readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);

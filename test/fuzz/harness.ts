@@ -3,7 +3,7 @@
  * (`npm run fuzz`, scripts/fuzz.ts).
  *
  * For each parser (CloudFormation JSON, CloudFormation YAML, Terraform, Pangea) the inputs are
- * - real files from fixtures/ (and a few generated stacks, bench/corpus.ts), mutated at the byte
+ * - real files from fixtures/, mutated at the byte
  *   level: truncation, byte flips, deletion and duplication of tokens, insertion of structural
  *   characters;
  * - generated structures: random templates, modules and Ruby programs built from the format's

@@ -32,7 +32,7 @@ const PSEUDO: Record<string, string> = {
   'AWS::NoValue': 'nil',
 };
 
-/** A Ruby expression, and whether it needs several lines. */
+/** A Ruby expression, as source text. */
 type Ruby = string;
 
 interface Context {
