@@ -214,6 +214,14 @@ describe('the built command', () => {
     expect(result.stdout).toContain('MessageTtlSeconds 300 is out of range for AWS::KinesisVideo::SignalingChannel');
     expect(result.stderr).toBe('');
   });
+
+  it('stops quietly when the reader of its output goes away (`| head`)', () => {
+    for (const args of ['--help', '--list-rules', 'fixtures']) {
+      // The reader closes at once: the first write meets a closed pipe.
+      const result = spawnSync('sh', ['-c', `node bin/media-lint.js ${args} | true`], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(result.stderr, args).toBe('');
+    }
+  });
 });
 
 describe('configuration, suppressions, baselines and CI options', () => {
